@@ -1,0 +1,238 @@
+package dev.marginsim.contracts.chain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.marginsim.core.ProtocolRevert;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.core.methods.response.EthSendTransaction;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * A connection to an Ethereum JSON-RPC node, tuned for driving a protocol as fast as the node goes:
+ * transactions are signed locally with tracked nonces, sent raw, and their receipts fetched without
+ * delay. The anvil-only methods (time, snapshots, balances, traces) are here too.
+ */
+public final class Chain implements AutoCloseable {
+    /** Enough for any protocol operation; a fixed limit saves an estimateGas round trip per transaction. */
+    public static final BigInteger GAS_LIMIT = BigInteger.valueOf(8_000_000);
+    private static final long RECEIPT_WAIT_MS = 60_000;
+
+    private final Web3j web3j;
+    private final HttpService service;
+    private final long chainId;
+    private final BigInteger gasPrice;
+
+    private Chain(Web3j web3j, HttpService service, long chainId, BigInteger gasPrice) {
+        this.web3j = web3j;
+        this.service = service;
+        this.chainId = chainId;
+        this.gasPrice = gasPrice;
+    }
+
+    /** Connects and checks the node answers; a clear {@link ChainException} if it does not. */
+    public static Chain connect(String url) {
+        OkHttpClient http = new OkHttpClient.Builder().connectTimeout(5, TimeUnit.SECONDS)
+                .readTimeout(120, TimeUnit.SECONDS).build();
+        HttpService service = new HttpService(url, http);
+        Web3j web3j = Web3j.build(service);
+        try {
+            long chainId = web3j.ethChainId().send().getChainId().longValueExact();
+            BigInteger gasPrice = web3j.ethGasPrice().send().getGasPrice().multiply(BigInteger.TWO).max(BigInteger.ONE);
+            return new Chain(web3j, service, chainId, gasPrice);
+        } catch (IOException | RuntimeException e) {
+            web3j.shutdown();
+            throw new ChainException("cannot reach an Ethereum JSON-RPC node at " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Web3j web3j() {
+        return web3j;
+    }
+
+    public long chainId() {
+        return chainId;
+    }
+
+    /** A signer for {@code privateKeyHex} starting at the key's current nonce on this chain. */
+    public Signer signer(String privateKeyHex) {
+        var credentials = org.web3j.crypto.Credentials.create(privateKeyHex);
+        return new Signer(credentials, nonceOf(credentials.getAddress()));
+    }
+
+    public long nonceOf(String address) {
+        try {
+            return web3j.ethGetTransactionCount(address, DefaultBlockParameterName.LATEST).send()
+                    .getTransactionCount().longValueExact();
+        } catch (IOException e) {
+            throw new ChainException("cannot read the nonce of " + address, e);
+        }
+    }
+
+    /** Signs and sends one transaction, then waits for its receipt; a revert is decoded, not thrown. */
+    public TxResult send(Signer from, String to, String data) {
+        return awaitResult(sendRaw(from.sign(chainId, to, data, BigInteger.ZERO, gasPrice, GAS_LIMIT)));
+    }
+
+    /** Signs a transaction now for sending later (pre-signed batches in benchmarks). */
+    public String presign(Signer from, String to, String data) {
+        return from.sign(chainId, to, data, BigInteger.ZERO, gasPrice, GAS_LIMIT);
+    }
+
+    /** Sends a signed transaction and returns its hash. */
+    public String sendRaw(String signedHex) {
+        try {
+            EthSendTransaction sent = web3j.ethSendRawTransaction(signedHex).send();
+            if (sent.hasError()) {
+                throw new ChainException("transaction refused by the node: " + sent.getError().getMessage());
+            }
+            return sent.getTransactionHash();
+        } catch (IOException e) {
+            throw new ChainException("cannot send a transaction: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits (bounded) for a receipt; on anvil with automine it is there at once. */
+    public TxResult awaitResult(String txHash) {
+        TransactionReceipt receipt = receipt(txHash);
+        if (receipt.isStatusOK()) {
+            return new TxResult(receipt, true, Optional.empty(), null);
+        }
+        String data = revertData(txHash);
+        return new TxResult(receipt, false, RevertDecoder.decode(data), data);
+    }
+
+    public TransactionReceipt receipt(String txHash) {
+        long deadline = System.currentTimeMillis() + RECEIPT_WAIT_MS;
+        try {
+            for (int attempt = 0; ; attempt++) {
+                Optional<TransactionReceipt> r = web3j.ethGetTransactionReceipt(txHash).send().getTransactionReceipt();
+                if (r.isPresent()) {
+                    return r.get();
+                }
+                if (System.currentTimeMillis() > deadline) {
+                    throw new ChainException("no receipt for " + txHash + " within " + RECEIPT_WAIT_MS + " ms");
+                }
+                Thread.sleep(Math.min(50, attempt));
+            }
+        } catch (IOException e) {
+            throw new ChainException("cannot read the receipt of " + txHash, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChainException("interrupted while waiting for " + txHash, e);
+        }
+    }
+
+    /** Deploys {@code bytecodeHex} (constructor arguments appended) and returns the new address. */
+    public String deploy(Signer from, String bytecodeHex) {
+        TxResult r = send(from, null, bytecodeHex.startsWith("0x") ? bytecodeHex : "0x" + bytecodeHex);
+        if (!r.success()) {
+            throw new ChainException("deployment reverted" + r.revert().map(x -> ": " + x.solidityForm()).orElse(""));
+        }
+        return r.receipt().getContractAddress();
+    }
+
+    /** eth_call at the latest block; a protocol revert is thrown as {@link ProtocolRevert}. */
+    public String call(String to, String data) {
+        try {
+            EthCall result = web3j.ethCall(Transaction.createEthCallTransaction(null, to, data),
+                    DefaultBlockParameterName.LATEST).send();
+            if (result.hasError() || result.isReverted()) {
+                String revertData = result.getError() != null && result.getError().getData() != null
+                        ? result.getError().getData() : result.getValue();
+                Optional<ProtocolRevert> revert = RevertDecoder.decode(revertData);
+                if (revert.isPresent()) {
+                    throw revert.get();
+                }
+                throw new ChainException("call to " + to + " failed: "
+                        + (result.getError() != null ? result.getError().getMessage() : revertData));
+            }
+            return result.getValue();
+        } catch (IOException e) {
+            throw new ChainException("cannot call " + to + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether {@code address} holds contract code. */
+    public boolean hasCode(String address) {
+        try {
+            String code = web3j.ethGetCode(address, DefaultBlockParameterName.LATEST).send().getCode();
+            return code != null && code.length() > 2;
+        } catch (IOException e) {
+            throw new ChainException("cannot read code at " + address, e);
+        }
+    }
+
+    public long latestTimestamp() {
+        try {
+            return web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send()
+                    .getBlock().getTimestamp().longValueExact();
+        } catch (IOException e) {
+            throw new ChainException("cannot read the latest block", e);
+        }
+    }
+
+    // ---- anvil test methods -------------------------------------------------------------------
+
+    public void setNextBlockTimestamp(long timestamp) {
+        rpc("evm_setNextBlockTimestamp", List.of(timestamp));
+    }
+
+    public String snapshot() {
+        return rpc("evm_snapshot", List.of()).asText();
+    }
+
+    public void revertTo(String snapshotId) {
+        if (!rpc("evm_revert", List.of(snapshotId)).asBoolean()) {
+            throw new ChainException("anvil refused to revert to snapshot " + snapshotId);
+        }
+    }
+
+    public void setBalance(String address, BigInteger wei) {
+        rpc("anvil_setBalance", List.of(address, "0x" + wei.toString(16)));
+    }
+
+    /** The return data of a mined failed transaction, from the node's default tracer. */
+    public String revertData(String txHash) {
+        try {
+            JsonNode trace = rpc("debug_traceTransaction", List.of(txHash,
+                    Map.of("disableStorage", true, "disableStack", true, "disableMemory", true)));
+            JsonNode value = trace.get("returnValue");
+            return value == null ? null : value.asText();
+        } catch (ChainException e) {
+            return null; // a node without debug_traceTransaction: the reason stays unknown
+        }
+    }
+
+    JsonNode rpc(String method, List<?> params) {
+        try {
+            RawResponse r = new Request<>(method, params, service, RawResponse.class).send();
+            if (r.hasError()) {
+                throw new ChainException(method + " failed: " + r.getError().getMessage());
+            }
+            return r.getResult();
+        } catch (IOException e) {
+            throw new ChainException(method + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A JSON-RPC response whose result is kept as a JSON tree. */
+    public static final class RawResponse extends Response<JsonNode> {
+    }
+
+    @Override
+    public void close() {
+        web3j.shutdown();
+    }
+}
