@@ -189,6 +189,49 @@ public final class Chain implements AutoCloseable {
         rpc("evm_setNextBlockTimestamp", List.of(timestamp));
     }
 
+    /** With 0, every new block keeps the previous block's time until the next setNextBlockTimestamp. */
+    public void setBlockTimestampInterval(long seconds) {
+        rpc("anvil_setBlockTimestampInterval", List.of(seconds));
+    }
+
+    /**
+     * Runs {@code eth_call}s as one JSON-RPC batch (one round trip). Each result is the returned hex
+     * or a {@link ProtocolRevert}; any other failure throws.
+     */
+    public List<Object> callBatch(String to, List<String> datas) {
+        if (datas.isEmpty()) {
+            return List.of();
+        }
+        try {
+            var batch = web3j.newBatch();
+            for (String data : datas) {
+                batch.add(web3j.ethCall(Transaction.createEthCallTransaction(null, to, data),
+                        DefaultBlockParameterName.LATEST));
+            }
+            var responses = batch.send().getResponses();
+            List<Object> out = new java.util.ArrayList<>(responses.size());
+            for (var r : responses) {
+                EthCall result = (EthCall) r;
+                if (result.hasError() || result.isReverted()) {
+                    String revertData = result.getError() != null && result.getError().getData() != null
+                            ? result.getError().getData() : result.getValue();
+                    out.add(RevertDecoder.decode(revertData).orElseThrow(() -> new ChainException(
+                            "call failed: " + (result.getError() != null ? result.getError().getMessage() : revertData))));
+                } else {
+                    out.add(result.getValue());
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new ChainException("batch call failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Mines one empty block (anvil). */
+    public void mine() {
+        rpc("evm_mine", List.of());
+    }
+
     public String snapshot() {
         return rpc("evm_snapshot", List.of()).asText();
     }

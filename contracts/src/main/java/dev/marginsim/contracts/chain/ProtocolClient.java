@@ -152,83 +152,171 @@ public final class ProtocolClient {
     public record Solvency(BigInteger held, BigInteger owed) {
     }
 
-    public Account getAccount(String account) {
-        List<Type> out = call("getAccount", List.of(new Address(account)),
+    /** One view call: its calldata and how to decode what it returns. */
+    public record Read<T>(String data, java.util.function.Function<String, T> decoder) {
+        public T decode(String returned) {
+            return decoder.apply(returned);
+        }
+    }
+
+    /** Runs one read; a protocol revert is thrown as {@link dev.marginsim.core.ProtocolRevert}. */
+    public <T> T read(Read<T> read) {
+        return read.decode(chain.call(address, read.data()));
+    }
+
+    /**
+     * Runs many reads in one round trip; each element is the decoded value or the
+     * {@link dev.marginsim.core.ProtocolRevert} the view reverted with.
+     */
+    public List<Object> readAll(List<Read<?>> reads) {
+        List<Object> raw = chain.callBatch(address, reads.stream().map(Read::data).toList());
+        List<Object> out = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            Object r = raw.get(i);
+            out.add(r instanceof String hex ? reads.get(i).decode(hex) : r);
+        }
+        return out;
+    }
+
+    public static Read<Account> getAccountRead(String account) {
+        return read("getAccount", List.of(new Address(account)),
                 List.of(new TypeReference<Bool>() { }, new TypeReference<Int64>() { },
-                        new TypeReference<StaticArray8<Int64>>() { }));
-        @SuppressWarnings("unchecked")
-        List<Int64> collateral = ((StaticArray8<Int64>) out.get(2)).getValue();
-        long[] c = collateral.stream().mapToLong(v -> v.getValue().longValueExact()).toArray();
-        return new Account(((Bool) out.get(0)).getValue(), asLong(out.get(1)), c);
+                        new TypeReference<StaticArray8<Int64>>() { }), out -> {
+                    @SuppressWarnings("unchecked")
+                    List<Int64> collateral = ((StaticArray8<Int64>) out.get(2)).getValue();
+                    long[] c = collateral.stream().mapToLong(v -> v.getValue().longValueExact()).toArray();
+                    return new Account(((Bool) out.get(0)).getValue(), asLong(out.get(1)), c);
+                });
+    }
+
+    public static Read<Position> getPositionRead(String account, int marketId, boolean isolated) {
+        return read("getPosition", List.of(new Address(account), new Uint8(marketId), new Bool(isolated)), int64s(4),
+                out -> {
+                    long[] v = longs(out);
+                    return new Position(v[0], v[1], v[2], v[3]);
+                });
+    }
+
+    public static Read<MarketState> getMarketStateRead(int marketId) {
+        return read("getMarketState", List.of(new Uint8(marketId)), List.of(new TypeReference<Int64>() { },
+                new TypeReference<Int64>() { }, new TypeReference<Int64>() { }, new TypeReference<Uint64>() { }),
+                out -> {
+                    long[] v = longs(out);
+                    return new MarketState(v[0], v[1], v[2], v[3]);
+                });
+    }
+
+    public static Read<Long> totalDepositsRead(int assetId) {
+        return read("getAssetState", List.of(new Uint8(assetId)), int64s(1), out -> longs(out)[0]);
+    }
+
+    public static Read<ProtocolState> protocolStateRead() {
+        return read("getProtocolState", List.of(), int64s(3), out -> {
+            long[] v = longs(out);
+            return new ProtocolState(v[0], v[1], v[2]);
+        });
+    }
+
+    public static Read<Health> accountHealthRead(String account) {
+        return read("accountHealth", List.of(new Address(account)), int64s(7), ProtocolClient::health);
+    }
+
+    public static Read<Health> isolatedHealthRead(String account, int marketId) {
+        return read("isolatedHealth", List.of(new Address(account), new Uint8(marketId)), int64s(7),
+                ProtocolClient::health);
+    }
+
+    public static Read<Long> liquidationPriceRead(String account, int marketId, boolean isolated) {
+        return read("liquidationPrice", List.of(new Address(account), new Uint8(marketId), new Bool(isolated)),
+                int64s(1), out -> longs(out)[0]);
+    }
+
+    public static Read<Long> assetPriceRead(int assetId) {
+        return read("assetPrice", List.of(new Uint8(assetId)), int64s(1), out -> longs(out)[0]);
+    }
+
+    public static Read<Long> marketPriceRead(int marketId) {
+        return read("marketPrice", List.of(new Uint8(marketId)), int64s(1), out -> longs(out)[0]);
+    }
+
+    public static Read<Solvency> solvencyRead(int assetId) {
+        return read("solvency", List.of(new Uint8(assetId)),
+                List.of(new TypeReference<Uint256>() { }, new TypeReference<Uint256>() { }),
+                out -> new Solvency(((Uint256) out.get(0)).getValue(), ((Uint256) out.get(1)).getValue()));
+    }
+
+    public static Read<Integer> assetCountRead() {
+        return read("assetCount", List.of(), List.of(new TypeReference<Uint8>() { }), out -> (int) longs(out)[0]);
+    }
+
+    public static Read<Integer> marketCountRead() {
+        return read("marketCount", List.of(), List.of(new TypeReference<Uint8>() { }), out -> (int) longs(out)[0]);
+    }
+
+    public Account getAccount(String account) {
+        return read(getAccountRead(account));
     }
 
     public Position getPosition(String account, int marketId, boolean isolated) {
-        long[] v = longs(call("getPosition", List.of(new Address(account), new Uint8(marketId), new Bool(isolated)),
-                int64s(4)));
-        return new Position(v[0], v[1], v[2], v[3]);
+        return read(getPositionRead(account, marketId, isolated));
     }
 
     public MarketState getMarketState(int marketId) {
-        List<Type> out = call("getMarketState", List.of(new Uint8(marketId)), List.of(new TypeReference<Int64>() { },
-                new TypeReference<Int64>() { }, new TypeReference<Int64>() { }, new TypeReference<Uint64>() { }));
-        long[] v = longs(out);
-        return new MarketState(v[0], v[1], v[2], v[3]);
+        return read(getMarketStateRead(marketId));
     }
 
     public long getAssetTotalDepositsE9(int assetId) {
-        return longs(call("getAssetState", List.of(new Uint8(assetId)), int64s(1)))[0];
+        return read(totalDepositsRead(assetId));
     }
 
     public ProtocolState getProtocolState() {
-        long[] v = longs(call("getProtocolState", List.of(), int64s(3)));
-        return new ProtocolState(v[0], v[1], v[2]);
+        return read(protocolStateRead());
     }
 
     public int assetCount() {
-        return (int) longs(call("assetCount", List.of(), List.of(new TypeReference<Uint8>() { })))[0];
+        return read(assetCountRead());
     }
 
     public int marketCount() {
-        return (int) longs(call("marketCount", List.of(), List.of(new TypeReference<Uint8>() { })))[0];
+        return read(marketCountRead());
     }
 
     public Health accountHealth(String account) {
-        return health(call("accountHealth", List.of(new Address(account)), int64s(7)));
+        return read(accountHealthRead(account));
     }
 
     public Health isolatedHealth(String account, int marketId) {
-        return health(call("isolatedHealth", List.of(new Address(account), new Uint8(marketId)), int64s(7)));
+        return read(isolatedHealthRead(account, marketId));
     }
 
     public long liquidationPriceE8(String account, int marketId, boolean isolated) {
-        return longs(call("liquidationPrice", List.of(new Address(account), new Uint8(marketId), new Bool(isolated)),
-                int64s(1)))[0];
+        return read(liquidationPriceRead(account, marketId, isolated));
     }
 
     public long assetPriceE8(int assetId) {
-        return longs(call("assetPrice", List.of(new Uint8(assetId)), int64s(1)))[0];
+        return read(assetPriceRead(assetId));
     }
 
     public long marketPriceE8(int marketId) {
-        return longs(call("marketPrice", List.of(new Uint8(marketId)), int64s(1)))[0];
+        return read(marketPriceRead(marketId));
     }
 
     public Solvency solvency(int assetId) {
-        List<Type> out = call("solvency", List.of(new Uint8(assetId)),
-                List.of(new TypeReference<Uint256>() { }, new TypeReference<Uint256>() { }));
-        return new Solvency(((Uint256) out.get(0)).getValue(), ((Uint256) out.get(1)).getValue());
+        return read(solvencyRead(assetId));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static <T> Read<T> read(String name, List<Type> inputs, List<TypeReference<?>> outputs,
+            java.util.function.Function<List<Type>, T> convert) {
+        @SuppressWarnings("unchecked")
+        Function f = new Function(name, inputs, (List) outputs);
+        String data = FunctionEncoder.encode(f);
+        return new Read<>(data, hex -> convert.apply(FunctionReturnDecoder.decode(hex, f.getOutputParameters())));
     }
 
     private static Health health(List<Type> out) {
         long[] v = longs(out);
         return new Health(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
-    }
-
-    @SuppressWarnings("rawtypes")
-    private List<Type> call(String name, List<Type> inputs, List<TypeReference<?>> outputs) {
-        Function f = new Function(name, inputs, outputs);
-        String result = chain.call(address, FunctionEncoder.encode(f));
-        return FunctionReturnDecoder.decode(result, f.getOutputParameters());
     }
 
     private static List<TypeReference<?>> int64s(int n) {
