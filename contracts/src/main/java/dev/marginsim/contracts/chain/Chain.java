@@ -85,6 +85,14 @@ public final class Chain implements AutoCloseable {
         return awaitResult(sendRaw(from.sign(chainId, to, data, BigInteger.ZERO, gasPrice, GAS_LIMIT)));
     }
 
+    /** Sends plain ether (e.g. gas money for a fresh account); throws if it fails. */
+    public void sendValue(Signer from, String to, BigInteger wei) {
+        TxResult r = awaitResult(sendRaw(from.sign(chainId, to, "0x", wei, gasPrice, BigInteger.valueOf(21_000))));
+        if (!r.success()) {
+            throw new ChainException("sending ether to " + to + " failed");
+        }
+    }
+
     /** Signs a transaction now for sending later (pre-signed batches in benchmarks). */
     public String presign(Signer from, String to, String data) {
         return from.sign(chainId, to, data, BigInteger.ZERO, gasPrice, GAS_LIMIT);
