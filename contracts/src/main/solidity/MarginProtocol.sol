@@ -391,7 +391,7 @@ contract MarginProtocol {
         bool riskIncreasing = _abs(s) > _abs(s0) || (s0 != 0 && s != 0 && (s0 > 0) != (s > 0));
         if (riskIncreasing) {
             if (isolated) {
-                _requireIsolatedInitial(pos, m, p);
+                _requireIsolatedInitial(pos, marketId, p);
             } else {
                 _requireCrossInitial(msg.sender);
             }
@@ -435,8 +435,7 @@ contract MarginProtocol {
         pos.marginE6 -= amountE6;
         acct.quoteE6 = _add(acct.quoteE6, amountE6);
         if (pos.sizeE9 != 0) {
-            Market storage m = markets[marketId];
-            _requireIsolatedInitial(pos, m, _priceOrRevert(m.oracle));
+            _requireIsolatedInitial(pos, marketId, _priceOrRevert(markets[marketId].oracle));
         } else if (pos.marginE6 == 0) {
             delete positions[msg.sender][_key(marketId, true)];
         }
@@ -662,8 +661,7 @@ contract MarginProtocol {
         Market storage m = markets[marketId];
         int256 p = _priceOrRevert(m.oracle);
         int256 s = pos.sizeE9;
-        int256 pnl = _floorDiv(s * p, VALUE_SCALE) + pos.openNotionalE6
-            + _floorDiv(-s * (_fundingIndexNow(marketId) - pos.fundingSnapshotE12), FUNDING_SCALE);
+        int256 pnl = _pnl(pos, marketId, p);
         v.equity += pnl;
         v.weightedInitial += pnl;
         v.weightedMaint += pnl;
@@ -706,9 +704,17 @@ contract MarginProtocol {
         if (v.weightedInitial < v.initialRequirement) revert InsufficientMargin();
     }
 
-    function _requireIsolatedInitial(Position storage pos, Market storage m, int256 p) private view {
+    /// @dev docs/protocol.md §6: value + open notional + funding not yet settled.
+    function _pnl(Position storage pos, uint8 marketId, int256 p) private view returns (int256) {
         int256 s = pos.sizeE9;
-        int256 pnl = _floorDiv(s * p, VALUE_SCALE) + pos.openNotionalE6; // funding was just settled
+        return _floorDiv(s * p, VALUE_SCALE) + pos.openNotionalE6
+            + _floorDiv(-s * (_fundingIndexNow(marketId) - pos.fundingSnapshotE12), FUNDING_SCALE);
+    }
+
+    function _requireIsolatedInitial(Position storage pos, uint8 marketId, int256 p) private view {
+        Market storage m = markets[marketId];
+        int256 s = pos.sizeE9;
+        int256 pnl = _pnl(pos, marketId, p);
         int256 requirement = _ceilDiv(_abs(s) * p * int256(uint256(m.imrBps)), FUNDING_SCALE);
         if (int256(pos.marginE6) + pnl < requirement) revert InsufficientMargin();
     }

@@ -1,0 +1,1138 @@
+package dev.marginsim.simulator.engine;
+
+import static dev.marginsim.simulator.engine.FixedPoint.add;
+import static dev.marginsim.simulator.engine.FixedPoint.mulDivCeil;
+import static dev.marginsim.simulator.engine.FixedPoint.mulDivFloor;
+import static dev.marginsim.simulator.engine.FixedPoint.neg;
+import static dev.marginsim.simulator.engine.FixedPoint.sub;
+
+import dev.marginsim.core.AssetRisk;
+import dev.marginsim.core.MarketParams;
+import dev.marginsim.core.OracleConfig;
+import dev.marginsim.core.OracleFailureCode;
+import dev.marginsim.core.ProtocolRevert;
+import dev.marginsim.core.RevertReason;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/**
+ * The margin protocol of docs/protocol.md in Java, bit for bit the contract {@code MarginProtocol}:
+ * the same state, operations, checks in the same order, reverts ({@link ProtocolRevert} named as the
+ * Solidity errors) and events. It also plays the chain's part: feeds, tokens and block time.
+ *
+ * <p>State is kept in flat long arrays (struct of arrays) so that valuing accounts touches memory in
+ * order and allocates nothing; every write goes through a {@link Journal}, so an operation that
+ * reverts leaves no trace. The owner check of the contract ({@code NotOwner}) has no counterpart: the
+ * engine's owner is whoever runs the simulation. Not thread-safe, except {@link #revalueAll}.
+ */
+public final class MarginEngine {
+    static final int MAX_ASSETS = 8;
+    static final int MAX_MARKETS = 8;
+    static final int NO_MARKET = 255;
+    private static final long BPS = 10_000;
+    private static final long VALUE_SCALE = 100_000_000_000L;       // 1e11
+    private static final long FUNDING_SCALE = 1_000_000_000_000_000L; // 1e15
+    private static final int SLOTS = MAX_MARKETS * 2;                // (market, isolated) per account
+    private static final int POS_FIELDS = 4;                         // size, openNotional, snapshot, margin
+    private static final int SIZE = 0;
+    private static final int ON = 1;
+    private static final int SNAP = 2;
+    private static final int MARGIN = 3;
+
+    // ---- the chain's part: time, feeds, tokens ----
+    private long now;
+    private final List<long[]> rounds = new ArrayList<>();   // roundId, answer, startedAt, updatedAt, answeredInRound
+    private final List<Integer> feedDecimals = new ArrayList<>();
+    private final List<Integer> tokenDecimals = new ArrayList<>();
+    private final List<BigInteger> held = new ArrayList<>();
+
+    // ---- parameters (owner-set; written only after every check of the operation passed) ----
+    private int assetCount = 1;
+    private int marketCount;
+    private final int[] assetToken = new int[MAX_ASSETS];
+    private final int[] assetDecimals = new int[MAX_ASSETS];
+    private final Oracle[] assetOracle = new Oracle[MAX_ASSETS];
+    private final long[] initialWeight = new long[MAX_ASSETS];
+    private final long[] maintWeight = new long[MAX_ASSETS];
+    private final long[] liqBonus = new long[MAX_ASSETS];
+    private final long[] depositCap = new long[MAX_ASSETS];
+    private final Oracle[] marketOracle = new Oracle[MAX_MARKETS];
+    private final MarketParams[] params = new MarketParams[MAX_MARKETS];
+    private int sequencerFeed = -1;
+    private long sequencerGrace;
+    private long bufferBps;
+    private long dustE6;
+
+    // ---- journaled state ----
+    private final Journal journal = new Journal();
+    private final long[] totalDeposits = new long[MAX_ASSETS];
+    private final long[] market = new long[MAX_MARKETS * 4];  // longOI, shortOI, cumulativeFunding, lastFundingTime
+    private final long[] funds = new long[3];                  // insurance, pool, totalQuote
+    private static final int INSURANCE = 0;
+    private static final int POOL = 1;
+    private static final int TOTAL_QUOTE = 2;
+    private long[] exists = new long[0];
+    private long[] quote = new long[0];
+    private long[] collateral = new long[0];
+    private long[] positions = new long[0];
+    private int capacity;
+    private int maxAccount = -1;
+
+    private Consumer<ProtocolEvent> listener;
+    private final List<ProtocolEvent> pending = new ArrayList<>();
+
+    private record Oracle(int feed, long heartbeat, int decimals, long minAnswer, long maxAnswer) {
+    }
+
+    public MarginEngine() {
+        addToken(6); // token 0: the settlement asset
+    }
+
+    // =============================================================================================
+    // the chain's part
+    // =============================================================================================
+
+    public void setTime(long timestamp) {
+        this.now = timestamp;
+    }
+
+    public long time() {
+        return now;
+    }
+
+    public int addFeed(int decimals) {
+        feedDecimals.add(decimals);
+        rounds.add(new long[5]);
+        return rounds.size() - 1;
+    }
+
+    public void setRound(int feedId, long roundId, long answer, long startedAt, long updatedAt, long answeredInRound) {
+        long[] r = rounds.get(feedId);
+        r[0] = roundId;
+        r[1] = answer;
+        r[2] = startedAt;
+        r[3] = updatedAt;
+        r[4] = answeredInRound;
+    }
+
+    public int addToken(int decimals) {
+        tokenDecimals.add(decimals);
+        held.add(BigInteger.ZERO);
+        return tokenDecimals.size() - 1;
+    }
+
+    public void setEventListener(Consumer<ProtocolEvent> listener) {
+        this.listener = listener;
+    }
+
+    // =============================================================================================
+    // owner
+    // =============================================================================================
+
+    public int listAsset(int tokenId, OracleConfig oracle, AssetRisk risk) {
+        if (assetCount >= MAX_ASSETS) {
+            throw revert(RevertReason.TooManyAssets);
+        }
+        if (tokenId < 0 || tokenId >= tokenDecimals.size() || tokenDecimals.get(tokenId) > 36) {
+            throw revert(RevertReason.InvalidToken);
+        }
+        Oracle o = validatedOracle(oracle);
+        validateAssetRisk(risk);
+        int id = assetCount++;
+        assetToken[id] = tokenId;
+        assetDecimals[id] = tokenDecimals.get(tokenId);
+        assetOracle[id] = o;
+        setRisk(id, risk);
+        emit(new ProtocolEvent.AssetListed(id, tokenId, o.feed()));
+        emit(new ProtocolEvent.AssetRiskUpdated(id, risk.initialWeightBps(), risk.maintenanceWeightBps(),
+                risk.liquidationBonusBps(), risk.depositCapE9()));
+        flush();
+        return id;
+    }
+
+    public void setAssetRisk(int assetId, AssetRisk risk) {
+        if (assetId <= 0 || assetId >= assetCount) {
+            throw revert(RevertReason.UnknownAsset);
+        }
+        validateAssetRisk(risk);
+        setRisk(assetId, risk);
+        emit(new ProtocolEvent.AssetRiskUpdated(assetId, risk.initialWeightBps(), risk.maintenanceWeightBps(),
+                risk.liquidationBonusBps(), risk.depositCapE9()));
+        flush();
+    }
+
+    public int listMarket(OracleConfig oracle, MarketParams p) {
+        if (marketCount >= MAX_MARKETS) {
+            throw revert(RevertReason.TooManyMarkets);
+        }
+        Oracle o = validatedOracle(oracle);
+        validateMarketParams(p);
+        int id = marketCount++;
+        marketOracle[id] = o;
+        params[id] = p;
+        market[id * 4 + 3] = now;
+        emit(new ProtocolEvent.MarketListed(id, o.feed()));
+        emitParams(id, p);
+        flush();
+        return id;
+    }
+
+    public void setMarketParams(int marketId, MarketParams p) {
+        run(() -> {
+            if (marketId < 0 || marketId >= marketCount) {
+                throw revert(RevertReason.UnknownMarket);
+            }
+            validateMarketParams(p);
+            accrue(marketId);
+            params[marketId] = p;
+            emitParams(marketId, p);
+        });
+    }
+
+    public void setSequencerFeed(int feedId, long gracePeriodSeconds) {
+        if (feedId >= rounds.size()) {
+            throw revert(RevertReason.FeedHasNoCode);
+        }
+        sequencerFeed = feedId < 0 ? -1 : feedId;
+        sequencerGrace = gracePeriodSeconds;
+        emit(new ProtocolEvent.SequencerFeedSet(sequencerFeed, gracePeriodSeconds));
+        flush();
+    }
+
+    public void setLiquidationConfig(int bufferBps, long dustNotionalE6) {
+        if (bufferBps < 0 || bufferBps > 10_000 || dustNotionalE6 < 0) {
+            throw revert(RevertReason.InvalidLiquidationConfig);
+        }
+        this.bufferBps = bufferBps;
+        this.dustE6 = dustNotionalE6;
+        emit(new ProtocolEvent.LiquidationConfigUpdated(bufferBps, dustNotionalE6));
+        flush();
+    }
+
+    public void fundPool(int from, BigInteger tokenAmount) {
+        run(() -> {
+            if (tokenAmount.signum() == 0) {
+                throw revert(RevertReason.ZeroAmount);
+            }
+            set(funds, POOL, add(funds[POOL], checkedQuote(tokenAmount)));
+            receive(0, tokenAmount);
+            emit(new ProtocolEvent.PoolFunded(from, tokenAmount));
+        });
+    }
+
+    // =============================================================================================
+    // users
+    // =============================================================================================
+
+    public void fundInsurance(int from, BigInteger tokenAmount) {
+        run(() -> {
+            if (tokenAmount.signum() == 0) {
+                throw revert(RevertReason.ZeroAmount);
+            }
+            set(funds, INSURANCE, add(funds[INSURANCE], checkedQuote(tokenAmount)));
+            receive(0, tokenAmount);
+            emit(new ProtocolEvent.InsuranceFunded(from, tokenAmount));
+        });
+    }
+
+    public void deposit(int account, int assetId, long tokenAmount) {
+        deposit(account, assetId, BigInteger.valueOf(tokenAmount));
+    }
+
+    public void deposit(int a, int assetId, BigInteger tokenAmount) {
+        ensure(a);
+        run(() -> {
+            if (assetId < 0 || assetId >= assetCount) {
+                throw revert(RevertReason.UnknownAsset);
+            }
+            if (tokenAmount.signum() == 0) {
+                throw revert(RevertReason.ZeroAmount);
+            }
+            long credited;
+            if (assetId == 0) {
+                credited = checkedQuote(tokenAmount);
+                set(quote, a, add(quote[a], credited));
+                set(funds, TOTAL_QUOTE, add(funds[TOTAL_QUOTE], credited));
+            } else {
+                credited = creditE9(tokenAmount, assetDecimals[assetId]);
+                if (credited == 0) {
+                    throw revert(RevertReason.ZeroAmount);
+                }
+                if (totalDeposits[assetId] + credited > depositCap[assetId]
+                        || totalDeposits[assetId] + credited < 0) { // no long overflow: both ≤ int64 max
+                    throw revert(RevertReason.DepositCapExceeded);
+                }
+                set(collateral, a * MAX_ASSETS + assetId, add(collateral[a * MAX_ASSETS + assetId], credited));
+                set(totalDeposits, assetId, add(totalDeposits[assetId], credited));
+            }
+            set(exists, a, 1);
+            receive(assetToken(assetId), tokenAmount);
+            emit(new ProtocolEvent.Deposited(a, assetId, tokenAmount, credited));
+        });
+    }
+
+    public void withdraw(int account, int assetId, long tokenAmount) {
+        withdraw(account, assetId, BigInteger.valueOf(tokenAmount));
+    }
+
+    public void withdraw(int a, int assetId, BigInteger tokenAmount) {
+        run(() -> {
+            existing(a);
+            if (assetId < 0 || assetId >= assetCount) {
+                throw revert(RevertReason.UnknownAsset);
+            }
+            if (tokenAmount.signum() == 0) {
+                throw revert(RevertReason.ZeroAmount);
+            }
+            accrueAll();
+            long debited;
+            if (assetId == 0) {
+                if (tokenAmount.compareTo(BigInteger.valueOf(Math.max(quote[a], 0))) > 0) {
+                    throw revert(RevertReason.InsufficientBalance);
+                }
+                if (held.get(0).compareTo(tokenAmount) < 0) {
+                    throw revert(RevertReason.InsufficientLiquidity);
+                }
+                debited = tokenAmount.longValueExact();
+                set(quote, a, quote[a] - debited);
+                set(funds, TOTAL_QUOTE, sub(funds[TOTAL_QUOTE], debited));
+            } else {
+                debited = debitE9(tokenAmount, assetDecimals[assetId]);
+                int c = a * MAX_ASSETS + assetId;
+                if (collateral[c] < debited) {
+                    throw revert(RevertReason.InsufficientBalance);
+                }
+                set(collateral, c, collateral[c] - debited);
+                set(totalDeposits, assetId, totalDeposits[assetId] - debited);
+            }
+            requireCrossInitial(a);
+            send(assetToken(assetId), tokenAmount);
+            emit(new ProtocolEvent.Withdrawn(a, assetId, tokenAmount, debited));
+        });
+    }
+
+    public void trade(int a, int m, boolean isolated, long d) {
+        run(() -> {
+            existing(a);
+            if (m < 0 || m >= marketCount) {
+                throw revert(RevertReason.UnknownMarket);
+            }
+            if (d == 0) {
+                throw revert(RevertReason.ZeroAmount);
+            }
+            accrueAll();
+            MarketParams mp = params[m];
+            long p = priceOrRevert(marketOracle[m]);
+            int pos = slot(a, m, isolated);
+            long funding = settleFunding(a, pos, isolated, market[m * 4 + 2]);
+            long s0 = positions[pos + SIZE];
+            long realized = applyTrade(pos, d, p);
+            creditMarginPool(a, pos, isolated, realized);
+            set(funds, POOL, sub(funds[POOL], realized));
+            long fee = mulDivCeil(Math.abs(d), p, mp.takerFeeBps(), FUNDING_SCALE);
+            creditMarginPool(a, pos, isolated, neg(fee));
+            set(funds, INSURANCE, add(funds[INSURANCE], fee));
+            long s = positions[pos + SIZE];
+            updateOpenInterest(m, s0, s, true);
+            boolean riskIncreasing = Math.abs(s) > Math.abs(s0) || (s0 != 0 && s != 0 && (s0 > 0) != (s > 0));
+            if (riskIncreasing) {
+                if (isolated) {
+                    requireIsolatedInitial(pos, m, p);
+                } else {
+                    requireCrossInitial(a);
+                }
+            }
+            if (isolated && s == 0) {
+                closeIsolatedIntoCross(a, m);
+            }
+            emit(new ProtocolEvent.PositionChanged(a, m, isolated, d, s, p, realized, fee, funding));
+        });
+    }
+
+    public void addMargin(int a, int m, long amountE6) {
+        run(() -> {
+            existing(a);
+            if (m < 0 || m >= marketCount) {
+                throw revert(RevertReason.UnknownMarket);
+            }
+            if (amountE6 <= 0) {
+                throw revert(RevertReason.ZeroAmount);
+            }
+            accrueAll();
+            if (quote[a] < amountE6) {
+                throw revert(RevertReason.InsufficientBalance);
+            }
+            set(quote, a, quote[a] - amountE6);
+            int pos = slot(a, m, true);
+            set(positions, pos + MARGIN, add(positions[pos + MARGIN], amountE6));
+            requireCrossInitial(a);
+            emit(new ProtocolEvent.IsolatedMarginMoved(a, m, amountE6));
+        });
+    }
+
+    public void removeMargin(int a, int m, long amountE6) {
+        run(() -> {
+            existing(a);
+            if (m < 0 || m >= marketCount) {
+                throw revert(RevertReason.UnknownMarket);
+            }
+            if (amountE6 <= 0) {
+                throw revert(RevertReason.ZeroAmount);
+            }
+            accrueAll();
+            int pos = slot(a, m, true);
+            if (positions[pos + MARGIN] < amountE6) {
+                throw revert(RevertReason.InsufficientBalance);
+            }
+            set(positions, pos + MARGIN, positions[pos + MARGIN] - amountE6);
+            set(quote, a, add(quote[a], amountE6));
+            if (positions[pos + SIZE] != 0) {
+                requireIsolatedInitial(pos, m, priceOrRevert(marketOracle[m]));
+            } else if (positions[pos + MARGIN] == 0) {
+                clearSlot(pos);
+            }
+            emit(new ProtocolEvent.IsolatedMarginMoved(a, m, -amountE6));
+        });
+    }
+
+    public void liquidatePosition(int liquidator, int a, int m, boolean isolated) {
+        ensure(liquidator);
+        run(() -> {
+            existing(a);
+            if (m < 0 || m >= marketCount) {
+                throw revert(RevertReason.UnknownMarket);
+            }
+            int pos = slot(a, m, isolated);
+            if (positions[pos + SIZE] == 0) {
+                throw revert(RevertReason.NoPosition);
+            }
+            accrueAll();
+            MarketParams mp = params[m];
+            long[] v = isolated ? isolatedValuation(a, m) : crossValuation(a);
+            if (v[3] >= v[4]) {
+                throw revert(RevertReason.NotLiquidatable);
+            }
+            long p = priceOrRevert(marketOracle[m]);
+            long funding = settleFunding(a, pos, isolated, market[m * 4 + 2]);
+            long s0 = positions[pos + SIZE];
+            long close = closeSize(v, mp, s0, p);
+            long delta = s0 > 0 ? -close : close;
+            long realized = applyTrade(pos, delta, p);
+            creditMarginPool(a, pos, isolated, realized);
+            set(funds, POOL, sub(funds[POOL], realized));
+            updateOpenInterest(m, s0, positions[pos + SIZE], false);
+            long penalty = mulDivCeil(close, p, mp.liquidationPenaltyBps(), FUNDING_SCALE);
+            creditMarginPool(a, pos, isolated, neg(penalty));
+            long reward = mulDivFloor(penalty, mp.liquidatorShareBps(), BPS);
+            set(exists, liquidator, 1);
+            set(quote, liquidator, add(quote[liquidator], reward));
+            set(funds, TOTAL_QUOTE, add(funds[TOTAL_QUOTE], reward));
+            set(funds, INSURANCE, add(funds[INSURANCE], penalty - reward));
+            emit(new ProtocolEvent.PositionLiquidated(a, m, isolated, liquidator, delta, p, realized, funding, penalty,
+                    reward));
+            if (isolated) {
+                if (positions[pos + SIZE] == 0) {
+                    long margin = positions[pos + MARGIN];
+                    if (margin >= 0) {
+                        closeIsolatedIntoCross(a, m);
+                    } else {
+                        clearSlot(pos);
+                        set(funds, TOTAL_QUOTE, sub(funds[TOTAL_QUOTE], margin));
+                        settleBadDebt(a, m, -margin);
+                    }
+                }
+            } else {
+                checkCrossBadDebt(a);
+            }
+        });
+    }
+
+    public void liquidateCollateral(int liquidator, int a, int assetId, long repayE6) {
+        run(() -> {
+            existing(a);
+            if (assetId <= 0 || assetId >= assetCount) {
+                throw revert(RevertReason.UnknownAsset);
+            }
+            if (repayE6 <= 0) {
+                throw revert(RevertReason.ZeroAmount);
+            }
+            accrueAll();
+            long[] v = crossValuation(a);
+            if (v[3] >= v[4]) {
+                throw revert(RevertReason.NotLiquidatable);
+            }
+            if (quote[a] >= 0) {
+                throw revert(RevertReason.NothingToRepay);
+            }
+            int c = a * MAX_ASSETS + assetId;
+            if (collateral[c] == 0) {
+                throw revert(RevertReason.InsufficientBalance);
+            }
+            long p = priceOrRevert(assetOracle[assetId]);
+            long repay = Math.min(repayE6, -quote[a]);
+            long bonusFactor = BPS + liqBonus[assetId];
+            long seize = mulDivFloor(repay, bonusFactor, 10_000_000L, p);
+            if (seize > collateral[c]) {
+                seize = collateral[c];
+                repay = FixedPoint.ceilDiv(BigInteger.valueOf(seize).multiply(BigInteger.valueOf(p)),
+                        BigInteger.valueOf(bonusFactor * 10_000_000L));
+            }
+            set(quote, a, add(quote[a], repay));
+            set(funds, TOTAL_QUOTE, add(funds[TOTAL_QUOTE], repay));
+            set(collateral, c, collateral[c] - seize);
+            set(totalDeposits, assetId, totalDeposits[assetId] - seize);
+            receive(0, BigInteger.valueOf(repay));
+            send(assetToken(assetId), seizedTokens(seize, assetDecimals[assetId]));
+            emit(new ProtocolEvent.CollateralLiquidated(a, assetId, liquidator, repay, seize));
+            checkCrossBadDebt(a);
+        });
+    }
+
+    // =============================================================================================
+    // getters and views
+    // =============================================================================================
+
+    public AccountState account(int a) {
+        if (a < 0 || a >= capacity) {
+            return new AccountState(false, 0, new long[MAX_ASSETS]);
+        }
+        return new AccountState(exists[a] != 0, quote[a],
+                Arrays.copyOfRange(collateral, a * MAX_ASSETS, a * MAX_ASSETS + MAX_ASSETS));
+    }
+
+    public PositionState position(int a, int m, boolean isolated) {
+        if (a < 0 || a >= capacity || m < 0 || m >= MAX_MARKETS) {
+            return new PositionState(0, 0, 0, 0);
+        }
+        int pos = slot(a, m, isolated);
+        return new PositionState(positions[pos + SIZE], positions[pos + ON], positions[pos + SNAP], positions[pos + MARGIN]);
+    }
+
+    public MarketState marketState(int m) {
+        return new MarketState(market[m * 4], market[m * 4 + 1], market[m * 4 + 2], market[m * 4 + 3]);
+    }
+
+    public long totalDepositsE9(int assetId) {
+        return totalDeposits[assetId];
+    }
+
+    public ProtocolState protocolState() {
+        return new ProtocolState(funds[INSURANCE], funds[POOL], funds[TOTAL_QUOTE]);
+    }
+
+    public int assetCount() {
+        return assetCount;
+    }
+
+    public int marketCount() {
+        return marketCount;
+    }
+
+    /** The highest account id ever touched (−1 if none). */
+    public int maxAccountId() {
+        return maxAccount;
+    }
+
+    public Health accountHealth(int a) {
+        existing(a);
+        return health(crossValuation(a));
+    }
+
+    public Health isolatedHealth(int a, int m) {
+        existing(a);
+        if (m < 0 || m >= marketCount) {
+            throw revert(RevertReason.UnknownMarket);
+        }
+        return health(isolatedValuation(a, m));
+    }
+
+    public long liquidationPriceE8(int a, int m, boolean isolated) {
+        existing(a);
+        if (m < 0 || m >= marketCount) {
+            throw revert(RevertReason.UnknownMarket);
+        }
+        long s = positions[slot(a, m, isolated) + SIZE];
+        if (s == 0) {
+            return 0;
+        }
+        long[] v = isolated ? isolatedValuation(a, m) : crossValuation(a);
+        long p = priceOrRevert(marketOracle[m]);
+        BigInteger bs = BigInteger.valueOf(s);
+        BigInteger denom = bs.multiply(BigInteger.valueOf(BPS))
+                .subtract(bs.abs().multiply(BigInteger.valueOf(params[m].mmrBps())));
+        BigInteger gap = BigInteger.valueOf(v[3]).subtract(BigInteger.valueOf(v[4]));
+        BigInteger liq = BigInteger.valueOf(p).subtract(gap.multiply(BigInteger.valueOf(FUNDING_SCALE)).divide(denom));
+        return FixedPoint.narrow(liq.max(BigInteger.ZERO));
+    }
+
+    public long assetPriceE8(int assetId) {
+        if (assetId < 0 || assetId >= assetCount) {
+            throw revert(RevertReason.UnknownAsset);
+        }
+        return assetId == 0 ? 100_000_000L : priceOrRevert(assetOracle[assetId]);
+    }
+
+    public long marketPriceE8(int m) {
+        if (m < 0 || m >= marketCount) {
+            throw revert(RevertReason.UnknownMarket);
+        }
+        return priceOrRevert(marketOracle[m]);
+    }
+
+    public Solvency solvency(int assetId) {
+        if (assetId < 0 || assetId >= assetCount) {
+            throw revert(RevertReason.UnknownAsset);
+        }
+        BigInteger h = held.get(assetToken(assetId));
+        if (assetId == 0) {
+            BigInteger o = BigInteger.valueOf(funds[TOTAL_QUOTE]).add(BigInteger.valueOf(funds[POOL]))
+                    .add(BigInteger.valueOf(funds[INSURANCE]));
+            return new Solvency(h, o.signum() > 0 ? o : BigInteger.ZERO);
+        }
+        int d = assetDecimals[assetId];
+        BigInteger x = BigInteger.valueOf(totalDeposits[assetId]);
+        BigInteger owed = d >= 9 ? x.multiply(BigInteger.TEN.pow(d - 9))
+                : ceil(x, BigInteger.TEN.pow(9 - d));
+        return new Solvency(h, owed);
+    }
+
+    /**
+     * Every existing account's cross maintenance margin ({@code weightedEquityMaint −
+     * maintenanceRequirement}, exactly as {@link #accountHealth}) into {@code out[account]}, in
+     * parallel; accounts that do not exist or whose valuation reverts get {@link Long#MIN_VALUE}.
+     */
+    public void revalueAll(long[] out) {
+        int n = Math.min(out.length, capacity);
+        IntStream.range(0, (n + 4095) / 4096).parallel().forEach(chunk -> {
+            int end = Math.min(n, (chunk + 1) * 4096);
+            for (int a = chunk * 4096; a < end; a++) {
+                if (exists[a] == 0) {
+                    out[a] = Long.MIN_VALUE;
+                    continue;
+                }
+                try {
+                    long[] v = crossValuation(a);
+                    out[a] = v[3] - v[4];
+                } catch (ProtocolRevert r) {
+                    out[a] = Long.MIN_VALUE;
+                }
+            }
+        });
+    }
+
+    // =============================================================================================
+    // valuation (docs/protocol.md §6); {equity, weightedInitial, initialReq, weightedMaint, maintReq}
+    // =============================================================================================
+
+    private long[] crossValuation(int a) {
+        long q = quote[a];
+        long equity = q;
+        long wi = q;
+        long wm = q;
+        long ir = 0;
+        long mr = 0;
+        int base = a * MAX_ASSETS;
+        for (int id = 1; id < assetCount; id++) {
+            long c = collateral[base + id];
+            if (c == 0) {
+                continue;
+            }
+            long value = mulDivFloor(c, priceOrRevert(assetOracle[id]), VALUE_SCALE);
+            equity = add(equity, value);
+            wi = add(wi, mulDivFloor(value, initialWeight[id], BPS));
+            wm = add(wm, mulDivFloor(value, maintWeight[id], BPS));
+        }
+        for (int m = 0; m < marketCount; m++) {
+            int pos = slot(a, m, false);
+            long s = positions[pos + SIZE];
+            if (s == 0) {
+                continue;
+            }
+            long p = priceOrRevert(marketOracle[m]);
+            long pnl = pnl(pos, m, p);
+            equity = add(equity, pnl);
+            wi = add(wi, pnl);
+            wm = add(wm, pnl);
+            ir = add(ir, mulDivCeil(Math.abs(s), p, params[m].imrBps(), FUNDING_SCALE));
+            mr = add(mr, mulDivCeil(Math.abs(s), p, params[m].mmrBps(), FUNDING_SCALE));
+        }
+        return new long[] {equity, wi, ir, wm, mr};
+    }
+
+    private long[] isolatedValuation(int a, int m) {
+        int pos = slot(a, m, true);
+        long margin = positions[pos + MARGIN];
+        long s = positions[pos + SIZE];
+        if (s == 0) {
+            return new long[] {margin, margin, 0, margin, 0};
+        }
+        long p = priceOrRevert(marketOracle[m]);
+        long e = add(margin, pnl(pos, m, p));
+        return new long[] {e, e, mulDivCeil(Math.abs(s), p, params[m].imrBps(), FUNDING_SCALE), e,
+                mulDivCeil(Math.abs(s), p, params[m].mmrBps(), FUNDING_SCALE)};
+    }
+
+    private long pnl(int pos, int m, long p) {
+        long s = positions[pos + SIZE];
+        long value = mulDivFloor(s, p, VALUE_SCALE);
+        return add(add(value, positions[pos + ON]), fundingOwed(s, fundingIndexNow(m), positions[pos + SNAP]));
+    }
+
+    /** floor(−s · (index − snapshot) / 1e15): funding credited to a position (negative = owed). */
+    private static long fundingOwed(long s, long index, long snapshot) {
+        long diff = index - snapshot;
+        if (((index ^ snapshot) & (index ^ diff)) < 0 || s == Long.MIN_VALUE) {
+            return FixedPoint.floorDiv(BigInteger.valueOf(s).negate().multiply(
+                    BigInteger.valueOf(index).subtract(BigInteger.valueOf(snapshot))), BigInteger.valueOf(FUNDING_SCALE));
+        }
+        return diff == 0 ? 0 : mulDivFloor(-s, diff, FUNDING_SCALE);
+    }
+
+    private static Health health(long[] v) {
+        long free = Math.max(0, sub(v[1], v[2]));
+        long hb = v[4] == 0 ? Long.MAX_VALUE : mulDivFloor(v[3], BPS, v[4]);
+        return new Health(v[0], v[1], v[2], v[3], v[4], free, hb);
+    }
+
+    private void requireCrossInitial(int a) {
+        if (quote[a] >= 0) {
+            boolean anyPosition = false;
+            for (int m = 0; m < marketCount; m++) {
+                if (positions[slot(a, m, false) + SIZE] != 0) {
+                    anyPosition = true;
+                    break;
+                }
+            }
+            if (!anyPosition) {
+                return;
+            }
+        }
+        long[] v = crossValuation(a);
+        if (v[1] < v[2]) {
+            throw revert(RevertReason.InsufficientMargin);
+        }
+    }
+
+    private void requireIsolatedInitial(int pos, int m, long p) {
+        MarketParams mp = params[m];
+        long s = positions[pos + SIZE];
+        long pnl = pnl(pos, m, p);
+        long requirement = mulDivCeil(Math.abs(s), p, mp.imrBps(), FUNDING_SCALE);
+        if (add(positions[pos + MARGIN], pnl) < requirement) {
+            throw revert(RevertReason.InsufficientMargin);
+        }
+    }
+
+    private long closeSize(long[] v, MarketParams mp, long s0, long p) {
+        BigInteger k = BigInteger.valueOf(BPS + bufferBps);
+        BigInteger bps = BigInteger.valueOf(BPS);
+        BigInteger num = BigInteger.valueOf(v[4]).multiply(k).subtract(BigInteger.valueOf(v[3]).multiply(bps)).multiply(bps);
+        BigInteger den = BigInteger.valueOf(mp.mmrBps()).multiply(k)
+                .subtract(BigInteger.valueOf(mp.liquidationPenaltyBps()).multiply(bps));
+        BigInteger notional = ceil(num, den);
+        BigInteger size = BigInteger.valueOf(Math.abs(s0));
+        BigInteger close = size.min(ceil(notional.multiply(BigInteger.valueOf(VALUE_SCALE)), BigInteger.valueOf(p)));
+        if (close.compareTo(size) < 0) {
+            BigInteger rest = size.subtract(close).multiply(BigInteger.valueOf(p));
+            if (floor(rest, BigInteger.valueOf(VALUE_SCALE)).compareTo(BigInteger.valueOf(dustE6)) < 0) {
+                close = size;
+            }
+        }
+        return close.longValueExact();
+    }
+
+    // =============================================================================================
+    // positions, funding, bad debt
+    // =============================================================================================
+
+    private long applyTrade(int pos, long d, long p) {
+        long s0 = positions[pos + SIZE];
+        long on0 = positions[pos + ON];
+        if (s0 == 0 || (s0 > 0) == (d > 0)) {
+            set(positions, pos + ON, add(on0, mulDivFloor(neg(d), p, VALUE_SCALE)));
+            set(positions, pos + SIZE, add(s0, d));
+            return 0;
+        }
+        long c = Math.min(Math.abs(d), Math.abs(s0));
+        if (d < 0) {
+            c = -c;
+        }
+        long released = mulDivFloor(on0, Math.abs(c), Math.abs(s0));
+        long realized = add(mulDivFloor(-c, p, VALUE_SCALE), released);
+        long on = sub(on0, released);
+        long s = s0 + c;
+        long r = d - c;
+        if (r != 0) {
+            on = mulDivFloor(neg(r), p, VALUE_SCALE);
+            s = r;
+        }
+        set(positions, pos + ON, on);
+        set(positions, pos + SIZE, s);
+        return realized;
+    }
+
+    private long settleFunding(int a, int pos, boolean isolated, long index) {
+        long f = fundingOwed(positions[pos + SIZE], index, positions[pos + SNAP]);
+        set(positions, pos + SNAP, index);
+        set(funds, POOL, sub(funds[POOL], f));
+        creditMarginPool(a, pos, isolated, f);
+        return f;
+    }
+
+    private void creditMarginPool(int a, int pos, boolean isolated, long x) {
+        if (isolated) {
+            set(positions, pos + MARGIN, add(positions[pos + MARGIN], x));
+        } else {
+            set(quote, a, add(quote[a], x));
+        }
+        set(funds, TOTAL_QUOTE, add(funds[TOTAL_QUOTE], x));
+    }
+
+    private void updateOpenInterest(int m, long s0, long s, boolean enforceCap) {
+        BigInteger longOi = BigInteger.valueOf(market[m * 4]).add(BigInteger.valueOf(Math.max(s, 0)))
+                .subtract(BigInteger.valueOf(Math.max(s0, 0)));
+        BigInteger shortOi = BigInteger.valueOf(market[m * 4 + 1]).add(BigInteger.valueOf(s < 0 ? s : 0).negate())
+                .subtract(BigInteger.valueOf(s0 < 0 ? s0 : 0).negate());
+        if (enforceCap) {
+            BigInteger cap = BigInteger.valueOf(params[m].maxOpenInterestE9());
+            if (longOi.compareTo(BigInteger.valueOf(market[m * 4])) > 0 && longOi.compareTo(cap) > 0) {
+                throw revert(RevertReason.OpenInterestCapExceeded);
+            }
+            if (shortOi.compareTo(BigInteger.valueOf(market[m * 4 + 1])) > 0 && shortOi.compareTo(cap) > 0) {
+                throw revert(RevertReason.OpenInterestCapExceeded);
+            }
+        }
+        set(market, m * 4, FixedPoint.narrow(longOi));
+        set(market, m * 4 + 1, FixedPoint.narrow(shortOi));
+    }
+
+    private void closeIsolatedIntoCross(int a, int m) {
+        int pos = slot(a, m, true);
+        set(quote, a, add(quote[a], positions[pos + MARGIN]));
+        clearSlot(pos);
+    }
+
+    private void clearSlot(int pos) {
+        for (int f = 0; f < POS_FIELDS; f++) {
+            if (positions[pos + f] != 0) {
+                set(positions, pos + f, 0);
+            }
+        }
+    }
+
+    private void checkCrossBadDebt(int a) {
+        if (quote[a] >= 0) {
+            return;
+        }
+        for (int m = 0; m < marketCount; m++) {
+            if (positions[slot(a, m, false) + SIZE] != 0) {
+                return;
+            }
+        }
+        for (int id = 1; id < assetCount; id++) {
+            if (collateral[a * MAX_ASSETS + id] != 0) {
+                return;
+            }
+        }
+        long debt = neg(quote[a]);
+        set(quote, a, 0);
+        set(funds, TOTAL_QUOTE, add(funds[TOTAL_QUOTE], debt));
+        settleBadDebt(a, NO_MARKET, debt);
+    }
+
+    private void settleBadDebt(int a, int m, long debt) {
+        long fromInsurance = Math.min(debt, Math.max(funds[INSURANCE], 0));
+        set(funds, INSURANCE, funds[INSURANCE] - fromInsurance);
+        long socialized = debt - fromInsurance;
+        set(funds, POOL, sub(funds[POOL], socialized));
+        emit(new ProtocolEvent.BadDebtSettled(a, m, debt, fromInsurance, socialized));
+    }
+
+    private void accrueAll() {
+        for (int m = 0; m < marketCount; m++) {
+            accrue(m);
+        }
+    }
+
+    private void accrue(int m) {
+        if (now == market[m * 4 + 3]) {
+            return;
+        }
+        long delta = pendingFunding(m);
+        if (delta == NO_PRICE) {
+            return;
+        }
+        set(market, m * 4 + 2, add(market[m * 4 + 2], delta));
+        set(market, m * 4 + 3, now);
+        emit(new ProtocolEvent.FundingAccrued(m, delta, market[m * 4 + 2]));
+    }
+
+    /** Marks "the price failed its guards": funding cannot be computed now. */
+    private static final long NO_PRICE = Long.MIN_VALUE;
+
+    private long fundingIndexNow(int m) {
+        long delta = pendingFunding(m);
+        return delta == NO_PRICE ? market[m * 4 + 2] : add(market[m * 4 + 2], delta);
+    }
+
+    private long pendingFunding(int m) {
+        long dt = now - market[m * 4 + 3];
+        if (dt == 0) {
+            return 0;
+        }
+        long p = price(marketOracle[m]);
+        if (p <= 0) {
+            return NO_PRICE;
+        }
+        long longOi = market[m * 4];
+        long shortOi = market[m * 4 + 1];
+        if (longOi + shortOi == 0) {
+            return 0;
+        }
+        BigInteger n = BigInteger.valueOf(p).multiply(BigInteger.valueOf(params[m].fundingRateE12PerSec()))
+                .multiply(BigInteger.valueOf(dt)).multiply(BigInteger.valueOf(longOi - shortOi));
+        return FixedPoint.truncDiv(n, BigInteger.valueOf(100_000_000L).multiply(BigInteger.valueOf(longOi + shortOi)));
+    }
+
+    // =============================================================================================
+    // oracles (docs/protocol.md §3)
+    // =============================================================================================
+
+    private Oracle validatedOracle(OracleConfig config) {
+        int feed;
+        try {
+            feed = Integer.parseInt(config.feed());
+        } catch (NumberFormatException e) {
+            throw revert(RevertReason.FeedHasNoCode);
+        }
+        if (feed < 0 || feed >= rounds.size()) {
+            throw revert(RevertReason.FeedHasNoCode);
+        }
+        int fd = feedDecimals.get(feed);
+        if (fd == 0 || fd > 18) {
+            throw revert(RevertReason.InvalidFeedDecimals);
+        }
+        long min = config.minAnswer();
+        long max = config.maxAnswer();
+        if (min <= 0 || min >= max) {
+            throw revert(RevertReason.InvalidOracleConfig);
+        }
+        if (fd < 8 && BigInteger.valueOf(max).multiply(BigInteger.TEN.pow(8 - fd)).bitLength() > 63) {
+            throw revert(RevertReason.InvalidOracleConfig);
+        }
+        if (fd > 8 && BigInteger.valueOf(min).divide(BigInteger.TEN.pow(fd - 8)).signum() < 1) {
+            throw revert(RevertReason.InvalidOracleConfig);
+        }
+        return new Oracle(feed, config.heartbeatSeconds(), fd, min, max);
+    }
+
+    private long priceOrRevert(Oracle o) {
+        long p = price(o);
+        if (p <= 0) {
+            throw ProtocolRevert.oracle(OracleFailureCode.ofCode((int) -p));
+        }
+        return p;
+    }
+
+    /** The guarded price, or minus the failure code. */
+    private long price(Oracle o) {
+        if (sequencerFeed >= 0) {
+            long[] seq = rounds.get(sequencerFeed);
+            if (seq[1] != 0) {
+                return -5;
+            }
+            if (now < seq[2] || now - seq[2] <= sequencerGrace) {
+                return -6;
+            }
+        }
+        long[] r = rounds.get(o.feed());
+        long answer = r[1];
+        if (answer <= 0) {
+            return -1;
+        }
+        if (r[3] == 0 || r[4] < r[0]) {
+            return -2;
+        }
+        if (now > r[3] + o.heartbeat()) {
+            return -3;
+        }
+        if (answer < o.minAnswer() || answer > o.maxAnswer()) {
+            return -4;
+        }
+        int fd = o.decimals();
+        return fd <= 8 ? answer * POW10[8 - fd] : answer / POW10[fd - 8];
+    }
+
+    private static final long[] POW10 = new long[19];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
+
+    // =============================================================================================
+    // parameters
+    // =============================================================================================
+
+    private static void validateAssetRisk(AssetRisk r) {
+        int iw = r.initialWeightBps();
+        int mw = r.maintenanceWeightBps();
+        if (iw <= 0 || iw > mw || mw > 10_000) {
+            throw revert(RevertReason.InvalidWeights);
+        }
+        if (r.liquidationBonusBps() < 0 || r.liquidationBonusBps() > 5_000
+                || (10_000L + r.liquidationBonusBps()) * mw > 10_000L * 10_000L) {
+            throw revert(RevertReason.InvalidLiquidationBonus);
+        }
+        if (r.depositCapE9() <= 0) {
+            throw revert(RevertReason.InvalidCap);
+        }
+    }
+
+    private void setRisk(int id, AssetRisk r) {
+        initialWeight[id] = r.initialWeightBps();
+        maintWeight[id] = r.maintenanceWeightBps();
+        liqBonus[id] = r.liquidationBonusBps();
+        depositCap[id] = r.depositCapE9();
+    }
+
+    private static void validateMarketParams(MarketParams p) {
+        if (p.mmrBps() <= 0 || p.mmrBps() >= p.imrBps() || p.imrBps() > 10_000) {
+            throw revert(RevertReason.InvalidMarginRatios);
+        }
+        if (p.liquidationPenaltyBps() < 0 || p.liquidationPenaltyBps() >= p.mmrBps() || p.liquidatorShareBps() < 0
+                || p.liquidatorShareBps() > 10_000) {
+            throw revert(RevertReason.InvalidPenalty);
+        }
+        if (p.takerFeeBps() < 0 || p.takerFeeBps() > 1_000) {
+            throw revert(RevertReason.InvalidFee);
+        }
+        if (p.maxOpenInterestE9() <= 0) {
+            throw revert(RevertReason.InvalidCap);
+        }
+        if (p.fundingRateE12PerSec() < 0 || p.fundingRateE12PerSec() > 1_000_000_000L) {
+            throw revert(RevertReason.InvalidFundingRate);
+        }
+    }
+
+    private void emitParams(int id, MarketParams p) {
+        emit(new ProtocolEvent.MarketParamsUpdated(id, p.imrBps(), p.mmrBps(), p.liquidationPenaltyBps(),
+                p.liquidatorShareBps(), p.takerFeeBps(), p.maxOpenInterestE9(), p.fundingRateE12PerSec()));
+    }
+
+    // =============================================================================================
+    // tokens, accounts, plumbing
+    // =============================================================================================
+
+    private int assetToken(int assetId) {
+        return assetId == 0 ? 0 : assetToken[assetId];
+    }
+
+    private static long checkedQuote(BigInteger t) {
+        if (t.bitLength() > 63) {
+            throw FixedPoint.overflow();
+        }
+        return t.longValue();
+    }
+
+    private static long creditE9(BigInteger t, int d) {
+        BigInteger x = d >= 9 ? t.divide(BigInteger.TEN.pow(d - 9)) : t.multiply(BigInteger.TEN.pow(9 - d));
+        return checkedQuote(x);
+    }
+
+    private static long debitE9(BigInteger t, int d) {
+        BigInteger x = d >= 9 ? ceil(t, BigInteger.TEN.pow(d - 9)) : t.multiply(BigInteger.TEN.pow(9 - d));
+        return checkedQuote(x);
+    }
+
+    private static BigInteger seizedTokens(long x, int d) {
+        BigInteger bx = BigInteger.valueOf(x);
+        return d >= 9 ? bx.multiply(BigInteger.TEN.pow(d - 9)) : bx.divide(BigInteger.TEN.pow(9 - d));
+    }
+
+    private static BigInteger ceil(BigInteger a, BigInteger b) {
+        BigInteger[] qr = a.divideAndRemainder(b);
+        return qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
+    }
+
+    private static BigInteger floor(BigInteger a, BigInteger b) {
+        BigInteger[] qr = a.divideAndRemainder(b);
+        return qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
+    }
+
+    private void receive(int token, BigInteger amount) {
+        held.set(token, held.get(token).add(amount));
+    }
+
+    private void send(int token, BigInteger amount) {
+        held.set(token, held.get(token).subtract(amount));
+    }
+
+    private void existing(int a) {
+        if (a < 0 || a >= capacity || exists[a] == 0) {
+            throw revert(RevertReason.UnknownAccount);
+        }
+    }
+
+    private int slot(int a, int m, boolean isolated) {
+        return ((a * SLOTS) + m * 2 + (isolated ? 1 : 0)) * POS_FIELDS;
+    }
+
+    private void ensure(int a) {
+        if (a < 0) {
+            throw revert(RevertReason.UnknownAccount);
+        }
+        maxAccount = Math.max(maxAccount, a);
+        if (a < capacity) {
+            return;
+        }
+        int n = Math.max(a + 1, Math.max(16, capacity * 2));
+        exists = Arrays.copyOf(exists, n);
+        quote = Arrays.copyOf(quote, n);
+        collateral = Arrays.copyOf(collateral, n * MAX_ASSETS);
+        positions = Arrays.copyOf(positions, n * SLOTS * POS_FIELDS);
+        capacity = n;
+    }
+
+    private void set(long[] array, int index, long value) {
+        journal.set(array, index, value);
+    }
+
+    /** Runs one operation atomically: all of it with its events, or none of it. */
+    private void run(Runnable op) {
+        try {
+            op.run();
+            journal.commit();
+            flush();
+        } catch (ProtocolRevert r) {
+            journal.rollback();
+            pending.clear();
+            throw r;
+        }
+    }
+
+    private void emit(ProtocolEvent e) {
+        if (listener != null) {
+            pending.add(e);
+        }
+    }
+
+    private void flush() {
+        if (listener != null) {
+            for (ProtocolEvent e : pending) {
+                listener.accept(e);
+            }
+        }
+        pending.clear();
+    }
+
+    private static ProtocolRevert revert(RevertReason reason) {
+        return new ProtocolRevert(reason);
+    }
+}
