@@ -17,18 +17,22 @@ import org.junit.jupiter.api.Test;
 /**
  * Seeded random sequences of every operation, price move, time jump, oracle fault and liquidation,
  * run on anvil and on the Java engine. After every step the outcome (revert reason or events) and the
- * whole observable state must be identical. A mismatch names the seed, the step and the first line
+ * whole stored state must be identical, and every valuation view (health, liquidation price, prices,
+ * solvency) every fifth step and at the end of each sequence. A mismatch names the seed, the step and the first line
  * that differs; rerun one sequence with {@code -Dmarginsim.diff.seed=<seed> -Dmarginsim.diff.sequences=1}.
  *
  * <p>Size: {@code marginsim.diff.sequences} × {@code marginsim.diff.steps} (200 × 50 in {@code mvn verify};
  * the {@code differential-long} profile runs 10,000 sequences).
  */
 class DifferentialTest {
+    private static final int VIEW_EVERY = 5;
     private static Anvil anvil;
     private static World world;
     private static EventLines eventLines;
 
     private final Map<String, Integer> tally = new TreeMap<>();
+    private long chainNanos;
+    private long readNanos;
 
     @BeforeAll
     static void start() {
@@ -63,6 +67,7 @@ class DifferentialTest {
         }
         System.out.printf("differential: %d steps in %.1f s, zero mismatches%n", sequences * steps,
                 (System.nanoTime() - started) / 1e9);
+        System.out.printf("  time in chain operations %.1f s, in state reads %.1f s%n", chainNanos / 1e9, readNanos / 1e9);
         tally.forEach((k, v) -> System.out.printf("  %-40s %d%n", k, v));
         if (sequences * steps >= 5_000) {
             // The suite proves something only if it reached the hard parts.
@@ -79,7 +84,9 @@ class DifferentialTest {
         OpGenerator gen = new OpGenerator(seed, w);
         for (int i = 0; i < steps; i++) {
             Op op = gen.next();
+            long t0 = System.nanoTime();
             Outcome onChain = chainOutcome(op, w);
+            chainNanos += System.nanoTime() - t0;
             Outcome onEngine = engineOutcome(op, w);
             if (op instanceof Op.AdvanceTime t) {
                 w.now += t.seconds();
@@ -89,8 +96,13 @@ class DifferentialTest {
                 fail(where + "\n  chain:  " + onChain + "\n  engine: " + onEngine);
             }
             count(onChain);
-            List<String> chainState = StateLines.chain(w);
-            List<String> engineState = StateLines.engine(w);
+            long t1 = System.nanoTime();
+            // Stored state after every step; the valuation views (one eth_call each, the slow part)
+            // every few steps and at the end of the sequence.
+            boolean views = i % VIEW_EVERY == VIEW_EVERY - 1 || i == steps - 1;
+            List<String> chainState = StateLines.chain(w, views);
+            readNanos += System.nanoTime() - t1;
+            List<String> engineState = StateLines.engine(w, views);
             for (int k = 0; k < Math.max(chainState.size(), engineState.size()); k++) {
                 String c = k < chainState.size() ? chainState.get(k) : "(missing)";
                 String e = k < engineState.size() ? engineState.get(k) : "(missing)";

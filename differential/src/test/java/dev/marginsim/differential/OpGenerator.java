@@ -24,7 +24,16 @@ final class OpGenerator {
         this.answers = w.setup.feeds().stream().mapToLong(f -> f.initialAnswer()).toArray();
     }
 
+    private int step;
+
     Op next() {
+        // Each sequence opens with every user funding an account (USDC, then a random collateral),
+        // so the rest of it trades and liquidates rather than bouncing off UnknownAccount.
+        int opening = step++;
+        if (opening < 2 * World.USERS) {
+            int asset = opening < World.USERS ? 0 : 1 + rnd.nextInt(2);
+            return new Op.Deposit(opening % World.USERS, asset, tokenAmount(asset, 1.0));
+        }
         int roll = rnd.nextInt(100);
         if (roll < 16) {
             return deposit();

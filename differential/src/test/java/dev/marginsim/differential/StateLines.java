@@ -11,15 +11,30 @@ import java.util.function.Supplier;
 
 /**
  * Everything observable about the protocol, as lines of text: every account, position, market, total,
- * price, valuation view and the solvency invariant. Both sides render the same lines, so the first
+ * and (with {@code views}) every price, valuation view and the solvency invariant. Both sides render the same lines, so the first
  * differing line says exactly what diverged. Views that revert render the revert.
  */
 final class StateLines {
     private StateLines() {
     }
 
-    /** Reads the chain side in one JSON-RPC batch. */
-    static List<String> chain(World w) {
+    private record Plan(List<String> labels, List<Read<?>> reads) {
+    }
+
+    private static final java.util.Map<String, Plan> PLANS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Reads the chain side in one JSON-RPC batch; the calls are encoded once per world and reused. */
+    static List<String> chain(World w, boolean views) {
+        Plan plan = PLANS.computeIfAbsent(w.deployment.protocol() + views, k -> plan(w, views));
+        List<Object> values = w.client.readAll(plan.reads());
+        List<String> lines = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            lines.add(plan.labels().get(i) + " = " + render(values.get(i)));
+        }
+        return lines;
+    }
+
+    private static Plan plan(World w, boolean views) {
         int markets = w.setup.markets().size();
         int assets = w.setup.collaterals().size() + 1;
         List<String> labels = new ArrayList<>();
@@ -28,45 +43,50 @@ final class StateLines {
             String addr = w.addressOf(a);
             labels.add("account " + a);
             reads.add(ProtocolClient.getAccountRead(addr));
-            labels.add("health " + a);
-            reads.add(ProtocolClient.accountHealthRead(addr));
+            if (views) {
+                labels.add("health " + a);
+                reads.add(ProtocolClient.accountHealthRead(addr));
+            }
             for (int m = 0; m < markets; m++) {
                 for (boolean iso : new boolean[] {false, true}) {
                     labels.add("position " + a + " " + m + " " + iso);
                     reads.add(ProtocolClient.getPositionRead(addr, m, iso));
-                    labels.add("liquidationPrice " + a + " " + m + " " + iso);
-                    reads.add(ProtocolClient.liquidationPriceRead(addr, m, iso));
+                    if (views) {
+                        labels.add("liquidationPrice " + a + " " + m + " " + iso);
+                        reads.add(ProtocolClient.liquidationPriceRead(addr, m, iso));
+                    }
                 }
-                labels.add("isolatedHealth " + a + " " + m);
-                reads.add(ProtocolClient.isolatedHealthRead(addr, m));
+                if (views) {
+                    labels.add("isolatedHealth " + a + " " + m);
+                    reads.add(ProtocolClient.isolatedHealthRead(addr, m));
+                }
             }
         }
         for (int m = 0; m < markets; m++) {
             labels.add("market " + m);
             reads.add(ProtocolClient.getMarketStateRead(m));
-            labels.add("marketPrice " + m);
-            reads.add(ProtocolClient.marketPriceRead(m));
+            if (views) {
+                labels.add("marketPrice " + m);
+                reads.add(ProtocolClient.marketPriceRead(m));
+            }
         }
         for (int asset = 0; asset < assets; asset++) {
             labels.add("deposits " + asset);
             reads.add(ProtocolClient.totalDepositsRead(asset));
-            labels.add("assetPrice " + asset);
-            reads.add(ProtocolClient.assetPriceRead(asset));
-            labels.add("solvency " + asset);
-            reads.add(ProtocolClient.solvencyRead(asset));
+            if (views) {
+                labels.add("assetPrice " + asset);
+                reads.add(ProtocolClient.assetPriceRead(asset));
+                labels.add("solvency " + asset);
+                reads.add(ProtocolClient.solvencyRead(asset));
+            }
         }
         labels.add("protocol");
         reads.add(ProtocolClient.protocolStateRead());
-        List<Object> values = w.client.readAll(reads);
-        List<String> lines = new ArrayList<>(values.size());
-        for (int i = 0; i < values.size(); i++) {
-            lines.add(labels.get(i) + " = " + render(values.get(i)));
-        }
-        return lines;
+        return new Plan(labels, reads);
     }
 
     /** Renders the engine side in the same order. */
-    static List<String> engine(World w) {
+    static List<String> engine(World w, boolean views) {
         MarginEngine e = w.engine();
         int markets = w.setup.markets().size();
         int assets = w.setup.collaterals().size() + 1;
@@ -75,17 +95,24 @@ final class StateLines {
             final int acct = a;
             var s = e.account(a);
             lines.add("account " + a + " = " + render(new ProtocolClient.Account(s.exists(), s.quoteE6(), s.collateralE9())));
-            lines.add("health " + a + " = " + view(() -> toHealth(e.accountHealth(acct))));
+            if (views) {
+                lines.add("health " + a + " = " + view(() -> toHealth(e.accountHealth(acct))));
+            }
             for (int m = 0; m < markets; m++) {
                 final int market = m;
                 for (boolean iso : new boolean[] {false, true}) {
                     var p = e.position(a, m, iso);
                     lines.add("position " + a + " " + m + " " + iso + " = " + render(new ProtocolClient.Position(
                             p.sizeE9(), p.openNotionalE6(), p.fundingSnapshotE12(), p.marginE6())));
-                    lines.add("liquidationPrice " + a + " " + m + " " + iso + " = "
-                            + view(() -> e.liquidationPriceE8(acct, market, iso)));
+                    if (views) {
+                        lines.add("liquidationPrice " + a + " " + m + " " + iso + " = "
+                                + view(() -> e.liquidationPriceE8(acct, market, iso)));
+                    }
                 }
-                lines.add("isolatedHealth " + a + " " + m + " = " + view(() -> toHealth(e.isolatedHealth(acct, market))));
+                if (views) {
+                    lines.add("isolatedHealth " + a + " " + m + " = "
+                            + view(() -> toHealth(e.isolatedHealth(acct, market))));
+                }
             }
         }
         for (int m = 0; m < markets; m++) {
@@ -93,16 +120,20 @@ final class StateLines {
             var s = e.marketState(m);
             lines.add("market " + m + " = " + render(new ProtocolClient.MarketState(s.longOpenInterestE9(),
                     s.shortOpenInterestE9(), s.cumulativeFundingE12(), s.lastFundingTime())));
-            lines.add("marketPrice " + m + " = " + view(() -> e.marketPriceE8(market)));
+            if (views) {
+                lines.add("marketPrice " + m + " = " + view(() -> e.marketPriceE8(market)));
+            }
         }
         for (int asset = 0; asset < assets; asset++) {
             final int id = asset;
             lines.add("deposits " + asset + " = " + e.totalDepositsE9(asset));
-            lines.add("assetPrice " + asset + " = " + view(() -> e.assetPriceE8(id)));
-            lines.add("solvency " + asset + " = " + view(() -> {
-                var s = e.solvency(id);
-                return new ProtocolClient.Solvency(s.held(), s.owed());
-            }));
+            if (views) {
+                lines.add("assetPrice " + asset + " = " + view(() -> e.assetPriceE8(id)));
+                lines.add("solvency " + asset + " = " + view(() -> {
+                    var s = e.solvency(id);
+                    return new ProtocolClient.Solvency(s.held(), s.owed());
+                }));
+            }
         }
         var p = e.protocolState();
         lines.add("protocol = " + render(new ProtocolClient.ProtocolState(p.insuranceFundE6(), p.poolE6(), p.totalQuoteE6())));

@@ -47,7 +47,7 @@ public final class Anvil implements AutoCloseable {
             Path log = Files.createTempFile("anvil-" + port + "-", ".log");
             List<String> cmd = new ArrayList<>(List.of(binary.toString(), "--host", "127.0.0.1",
                     "--port", Integer.toString(port), "--chain-id", Long.toString(CHAIN_ID),
-                    "--gas-limit", "1000000000", "--accounts", "2", "--silent"));
+                    "--accounts", "2", "--silent"));
             cmd.addAll(extraArgs);
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();

@@ -34,7 +34,11 @@ public final class RevertDecoder {
         if (data == null || data.length() < 10) {
             return Optional.empty();
         }
-        String hex = data.toLowerCase();
+        // Some responses carry the data as a quoted JSON string.
+        String hex = data.replace("\"", "").trim().toLowerCase();
+        if (hex.length() < 10) {
+            return Optional.empty();
+        }
         RevertReason reason = BY_SELECTOR.get(hex.substring(0, 10));
         if (reason == null) {
             return Optional.empty();
