@@ -25,6 +25,8 @@ final class OpGenerator {
     }
 
     private int step;
+    /** After a crash, liquidators arrive: the next few steps are liquidations. */
+    private int liquidationsDue;
 
     Op next() {
         // Each sequence opens with every user funding an account (USDC, then a random collateral),
@@ -32,34 +34,40 @@ final class OpGenerator {
         int opening = step++;
         if (opening < 2 * World.USERS) {
             int asset = opening < World.USERS ? 0 : 1 + rnd.nextInt(2);
-            return new Op.Deposit(opening % World.USERS, asset, tokenAmount(asset, 1.0));
+            // Little USDC, more WETH/WBTC: losses then push quote negative against volatile
+            // collateral, which is what collateral liquidations and bad debt need.
+            return new Op.Deposit(opening % World.USERS, asset, tokenAmount(asset, asset == 0 ? 0.05 : 1.0));
+        }
+        if (liquidationsDue > 0) {
+            liquidationsDue--;
+            return rnd.nextInt(3) == 0 ? liquidateCollateral() : liquidatePosition();
         }
         int roll = rnd.nextInt(100);
-        if (roll < 16) {
+        if (roll < 10) {
             return deposit();
-        } else if (roll < 22) {
+        } else if (roll < 15) {
             return withdraw();
-        } else if (roll < 46) {
+        } else if (roll < 43) {
             return trade();
-        } else if (roll < 51) {
+        } else if (roll < 48) {
             return margin();
-        } else if (roll < 64) {
+        } else if (roll < 66) {
             return priceMove();
-        } else if (roll < 68) {
+        } else if (roll < 69) {
             return oracleFault();
-        } else if (roll < 76) {
+        } else if (roll < 77) {
             return time();
-        } else if (roll < 86) {
+        } else if (roll < 89) {
             return liquidatePosition();
-        } else if (roll < 90) {
-            return liquidateCollateral();
-        } else if (roll < 92) {
-            return new Op.FundInsurance(user(), BigInteger.valueOf(rnd.nextLong(1, 5_000_000000L)));
-        } else if (roll < 93) {
-            return new Op.FundPool(BigInteger.valueOf(rnd.nextLong(1, 50_000_000000L)));
         } else if (roll < 95) {
-            return marketParams();
+            return liquidateCollateral();
+        } else if (roll < 96) {
+            return new Op.FundInsurance(user(), BigInteger.valueOf(rnd.nextLong(1, 5_000_000000L)));
         } else if (roll < 97) {
+            return new Op.FundPool(BigInteger.valueOf(rnd.nextLong(1, 50_000_000000L)));
+        } else if (roll < 98) {
+            return marketParams();
+        } else if (roll < 99) {
             return sequencer();
         } else {
             return badInput();
@@ -131,11 +139,11 @@ final class OpGenerator {
         } catch (ProtocolRevert r) {
             free = 1_000_000_000L;
         }
-        long leverage = rnd.nextLong(1, m == 0 ? 11 : 6);
+        long leverage = rnd.nextLong(m == 0 ? 4 : 2, m == 0 ? 11 : 6);
         double notionalE6 = Math.max(free, 10_000_000L) * (double) leverage * (0.5 + rnd.nextDouble());
         long size = (long) (notionalE6 * 1e11 / Math.max(price, 1));
         size = Math.max(1, size);
-        return new Op.Trade(a, m, iso, rnd.nextBoolean() ? size : -size);
+        return new Op.Trade(a, m, iso, rnd.nextInt(4) > 0 ? size : -size); // mostly long: crashes bite
     }
 
     private long price(int market) {
@@ -159,13 +167,16 @@ final class OpGenerator {
 
     private Op priceMove() {
         int feed = rnd.nextInt(answers.length);
-        double move = switch (rnd.nextInt(20)) {
+        double move = switch (rnd.nextInt(10)) {
             case 0 -> -0.25;
             case 1 -> 0.2;
-            case 2 -> -0.1;
+            case 2, 3 -> -0.1;
             default -> rnd.nextDouble(-0.04, 0.04);
         };
         long answer = Math.max(1, (long) (answers[feed] * (1 + move)));
+        if (move <= -0.1) {
+            liquidationsDue = 4;
+        }
         answers[feed] = answer;
         long round = ++w.roundIds[feed];
         return new Op.SetRound(feed, round, answer, w.now, w.now, round);
@@ -214,6 +225,14 @@ final class OpGenerator {
                 }
             }
         }
+        for (int k = 0; k < World.USERS; k++) {
+            int a = (start + k) % World.USERS;
+            for (int m = 0; m < 2; m++) {
+                if (e().position(a, m, false).sizeE9() != 0) {
+                    return new Op.LiquidatePosition(a, m, false); // usually NotLiquidatable
+                }
+            }
+        }
         return new Op.LiquidatePosition(user(), rnd.nextInt(2), rnd.nextBoolean());
     }
 
@@ -242,7 +261,7 @@ final class OpGenerator {
 
     private Op sequencer() {
         long round = ++w.roundIds[w.roundIds.length - 1];
-        boolean down = rnd.nextBoolean();
+        boolean down = rnd.nextInt(3) == 0;
         return new Op.SetRound(-1, round, down ? 1 : 0, w.now, w.now, round);
     }
 
