@@ -66,7 +66,7 @@ public final class FixedPoint {
 
     /** ceil(a * b / d), d > 0. */
     public static long mulDivCeil(long a, long b, long d) {
-        if (a == Long.MIN_VALUE) {
+        if (a == Long.MIN_VALUE || b == Long.MIN_VALUE) { // −a·b would leave int64 on the way
             return narrow(BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)), BigInteger.valueOf(d), RoundingMode.CEILING);
         }
         return neg(mulDivFloor(-a, b, d));

@@ -46,7 +46,11 @@ class FixedPointTest {
             ProtocolRevert r = assertThrows(ProtocolRevert.class, actual::getAsLong, what);
             assertEquals(RevertReason.Overflow, r.reason(), what);
         } else {
-            assertEquals(expected.longValue(), actual.getAsLong(), what);
+            try {
+                assertEquals(expected.longValue(), actual.getAsLong(), what);
+            } catch (ProtocolRevert r) {
+                throw new AssertionError(what + ": expected " + expected + " but threw " + r.solidityForm());
+            }
         }
     }
 
