@@ -32,20 +32,21 @@ import org.web3j.crypto.ECKeyPair;
  * <p>Run: {@code bench/run engine-vs-anvil [accounts] [minutes]}.
  */
 public final class EngineVsAnvil {
-    private static final long START = 1_767_225_600L;
+    /** Block time of the run: set from the node, which refuses to go back in time. */
+    private static long start;
 
     public static void main(String[] args) {
         int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int minutes = args.length > 1 ? Integer.parseInt(args[1]) : 120;
         ProtocolSetup setup = ProtocolSetup.standard();
-        List<Action> actions = record(setup, accounts, minutes);
-        long protocolOps = actions.stream().filter(a -> !(a instanceof Action.SetTime)).count();
-        System.out.printf("sequence: %,d actions (%,d transactions) from a %d-account, %d-minute crash%n",
-                actions.size(), protocolOps, accounts, minutes);
-
         try (Anvil anvil = Anvil.start(); Chain chain = Chain.connect(anvil.url())) {
             chain.setBlockTimestampInterval(0);
-            chain.setNextBlockTimestamp(START);
+            start = chain.latestTimestamp() + 1;
+            chain.setNextBlockTimestamp(start);
+            List<Action> actions = record(setup, accounts, minutes);
+            long protocolOps = actions.stream().filter(a -> !(a instanceof Action.SetTime)).count();
+            System.out.printf("sequence: %,d actions (%,d transactions) from a %d-account, %d-minute crash%n",
+                    actions.size(), protocolOps, accounts, minutes);
             Signer owner = chain.signer(Anvil.DEV_KEY_0);
             ChainDeployer deployer = new ChainDeployer(chain, owner);
             Deployment d = deployer.deploy(setup);
@@ -66,7 +67,9 @@ public final class EngineVsAnvil {
             List<String> hashes = new ArrayList<>();
             for (Object p : presigned) {
                 if (p instanceof Long timestamp) {
+                    // A new block at the new time, as on a real chain (anvil then keeps it for what follows).
                     chain.setNextBlockTimestamp(timestamp);
+                    chain.mine();
                 } else {
                     hashes.add(chain.sendRaw((String) p));
                 }
@@ -78,8 +81,18 @@ public final class EngineVsAnvil {
                 }
             }
             double anvilSeconds = (System.nanoTime() - t0) / 1e9;
+            java.util.Map<String, Integer> reasons = new java.util.TreeMap<>();
+            for (String h : hashes) {
+                if (!chain.receipt(h).isStatusOK()) {
+                    String data = chain.revertData(h);
+                    reasons.merge(dev.marginsim.contracts.chain.RevertDecoder.decode(data)
+                            .map(ProtocolRevert::solidityForm).orElse(String.valueOf(data)), 1, Integer::sum);
+                }
+            }
+            System.out.println("chain reverts: " + reasons);
 
             EngineDeployment engineSide = replay(setup, actions);
+            System.out.println("engine reverts: " + ENGINE_REVERTS);
             int markets = setup.markets().size();
             int assets = setup.collaterals().size() + 1;
             ProtocolClient client = new ProtocolClient(chain, d.protocol());
@@ -111,10 +124,11 @@ public final class EngineVsAnvil {
             System.out.printf("ratio : engine/anvil = %,.0fx%n", engineRate / anvilRate);
             System.out.printf("end state identical: %s (%,d stored values)%n", identical ? "YES" : "NO", chainState.size());
             if (!identical) {
-                for (int i = 0; i < chainState.size(); i++) {
+                int shown = 0;
+                for (int i = 0; i < chainState.size() && shown < 8; i++) {
                     if (!chainState.get(i).equals(engineState.get(i))) {
-                        System.out.println("first difference: chain " + chainState.get(i) + " | engine " + engineState.get(i));
-                        break;
+                        System.out.println("difference: chain " + chainState.get(i) + "\n          engine " + engineState.get(i));
+                        shown++;
                     }
                 }
                 System.exit(1);
@@ -130,7 +144,7 @@ public final class EngineVsAnvil {
 
     /** Runs the scenario on an engine, recording every action it issues (refused ones included). */
     static List<Action> record(ProtocolSetup setup, int accounts, int minutes) {
-        EngineDeployment dep = EngineDeployer.deploy(setup, START);
+        EngineDeployment dep = EngineDeployer.deploy(setup, start);
         List<Action> recorded = new ArrayList<>();
         EngineSink engine = new EngineSink(dep);
         ActionSink recording = a -> {
@@ -144,14 +158,18 @@ public final class EngineVsAnvil {
         return recorded;
     }
 
+    static final java.util.Map<String, Integer> ENGINE_REVERTS = new java.util.TreeMap<>();
+
     static EngineDeployment replay(ProtocolSetup setup, List<Action> actions) {
-        EngineDeployment dep = EngineDeployer.deploy(setup, START);
+        EngineDeployment dep = EngineDeployer.deploy(setup, start);
         EngineSink sink = new EngineSink(dep);
+        ENGINE_REVERTS.clear();
         for (Action a : actions) {
             try {
                 sink.apply(a);
             } catch (ProtocolRevert r) {
                 // refused on the chain too; the state is unchanged on both
+                ENGINE_REVERTS.merge(r.solidityForm(), 1, Integer::sum);
             }
         }
         return dep;

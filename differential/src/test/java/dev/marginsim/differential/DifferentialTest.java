@@ -37,7 +37,7 @@ class DifferentialTest {
     @BeforeAll
     static void start() {
         anvil = Anvil.start();
-        world = new World(anvil, DiffSetup.setup());
+        world = new World(anvil, Boolean.getBoolean("marginsim.diff.standard") ? dev.marginsim.core.ProtocolSetup.standard() : DiffSetup.setup());
         eventLines = new EventLines();
     }
 
