@@ -53,10 +53,10 @@ public class RevalueBenchmark {
         SplittableRandom rnd = new SplittableRandom(1);
         for (int a = 0; a < accounts; a++) {
             engine.deposit(a, 0, BigInteger.valueOf(rnd.nextLong(1_000, 50_000) * 1_000_000L));
-            engine.deposit(a, 1, BigInteger.valueOf(rnd.nextLong(1, 10_000) * 1_000_000_000_000_000L));
-            engine.deposit(a, 2, BigInteger.valueOf(rnd.nextLong(1, 1_000) * 100_000L));
-            engine.trade(a, 0, false, (rnd.nextBoolean() ? 1 : -1) * rnd.nextLong(1, 5_000) * 1_000_000L);
-            engine.trade(a, 1, false, (rnd.nextBoolean() ? 1 : -1) * rnd.nextLong(1, 200) * 1_000_000L);
+            engine.deposit(a, 1, BigInteger.valueOf(rnd.nextLong(1, 1_000) * 1_000_000_000_000_000L)); // ≤ 1 WETH
+            engine.deposit(a, 2, BigInteger.valueOf(rnd.nextLong(1, 100) * 100_000L));                 // ≤ 0.01 WBTC
+            engine.trade(a, 0, false, (rnd.nextBoolean() ? 1 : -1) * rnd.nextLong(1, 500) * 1_000_000L);  // ≤ 0.5 ETH
+            engine.trade(a, 1, false, (rnd.nextBoolean() ? 1 : -1) * rnd.nextLong(1, 50) * 1_000_000L);   // ≤ 0.05 BTC
         }
         marginOut = new long[accounts];
     }

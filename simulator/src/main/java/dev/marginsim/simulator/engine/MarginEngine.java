@@ -85,10 +85,22 @@ public final class MarginEngine {
     private Consumer<ProtocolEvent> listener;
     private final List<ProtocolEvent> pending = new ArrayList<>();
 
-    private record Oracle(int feed, long heartbeat, int decimals, long minAnswer, long maxAnswer) {
+    /** A listed oracle; {@code slot} indexes the price cache (assets 0–7, markets 8–15). */
+    private record Oracle(int slot, int feed, long heartbeat, int decimals, long minAnswer, long maxAnswer) {
     }
 
+    /**
+     * Guarded prices depend only on feed rounds, the sequencer and the time, so each oracle's result
+     * is cached until one of those changes (the epoch moves): a price tick then costs one guard
+     * evaluation per feed, not one per account.
+     */
+    private long epoch;
+    private final long[] cacheEpoch = new long[MAX_ASSETS + MAX_MARKETS];
+    private final long[] cachePrice = new long[MAX_ASSETS + MAX_MARKETS];
+
     public MarginEngine() {
+        Arrays.fill(cacheEpoch, -1);
+        Arrays.fill(fundingCacheEpoch, -1);
         addToken(6); // token 0: the settlement asset
     }
 
@@ -98,6 +110,7 @@ public final class MarginEngine {
 
     public void setTime(long timestamp) {
         this.now = timestamp;
+        epoch++;
     }
 
     public long time() {
@@ -112,6 +125,7 @@ public final class MarginEngine {
 
     public void setRound(int feedId, long roundId, long answer, long startedAt, long updatedAt, long answeredInRound) {
         long[] r = rounds.get(feedId);
+        epoch++;
         r[0] = roundId;
         r[1] = answer;
         r[2] = startedAt;
@@ -140,7 +154,7 @@ public final class MarginEngine {
         if (tokenId < 0 || tokenId >= tokenDecimals.size() || tokenDecimals.get(tokenId) > 36) {
             throw revert(RevertReason.InvalidToken);
         }
-        Oracle o = validatedOracle(oracle);
+        Oracle o = validatedOracle(oracle, assetCount);
         validateAssetRisk(risk);
         int id = assetCount++;
         assetToken[id] = tokenId;
@@ -169,12 +183,13 @@ public final class MarginEngine {
         if (marketCount >= MAX_MARKETS) {
             throw revert(RevertReason.TooManyMarkets);
         }
-        Oracle o = validatedOracle(oracle);
+        Oracle o = validatedOracle(oracle, MAX_ASSETS + marketCount);
         validateMarketParams(p);
         int id = marketCount++;
         marketOracle[id] = o;
         params[id] = p;
         market[id * 4 + 3] = now;
+        marketVersion++;
         emit(new ProtocolEvent.MarketListed(id, o.feed()));
         emitParams(id, p);
         flush();
@@ -189,6 +204,7 @@ public final class MarginEngine {
             validateMarketParams(p);
             accrue(marketId);
             params[marketId] = p;
+            marketVersion++; // the funding rate is part of the pending funding
             emitParams(marketId, p);
         });
     }
@@ -198,6 +214,7 @@ public final class MarginEngine {
             throw revert(RevertReason.FeedHasNoCode);
         }
         sequencerFeed = feedId < 0 ? -1 : feedId;
+        epoch++;
         sequencerGrace = gracePeriodSeconds;
         emit(new ProtocolEvent.SequencerFeedSet(sequencerFeed, gracePeriodSeconds));
         flush();
@@ -606,8 +623,17 @@ public final class MarginEngine {
      * parallel; accounts that do not exist or whose valuation reverts get {@link Long#MIN_VALUE}.
      */
     public void revalueAll(long[] out) {
+        // Warm the price cache on this thread, so the parallel loop below only reads it.
+        for (int id = 1; id < assetCount; id++) {
+            price(assetOracle[id]);
+        }
+        for (int m = 0; m < marketCount; m++) {
+            price(marketOracle[m]);
+            fundingIndexNow(m);
+        }
         int n = Math.min(out.length, capacity);
         IntStream.range(0, (n + 4095) / 4096).parallel().forEach(chunk -> {
+            long[] v = new long[5];
             int end = Math.min(n, (chunk + 1) * 4096);
             for (int a = chunk * 4096; a < end; a++) {
                 if (exists[a] == 0) {
@@ -615,7 +641,7 @@ public final class MarginEngine {
                     continue;
                 }
                 try {
-                    long[] v = crossValuation(a);
+                    crossValuation(a, v);
                     out[a] = v[3] - v[4];
                 } catch (ProtocolRevert r) {
                     out[a] = Long.MIN_VALUE;
@@ -629,6 +655,12 @@ public final class MarginEngine {
     // =============================================================================================
 
     private long[] crossValuation(int a) {
+        long[] v = new long[5];
+        crossValuation(a, v);
+        return v;
+    }
+
+    private void crossValuation(int a, long[] v) {
         long q = quote[a];
         long equity = q;
         long wi = q;
@@ -660,7 +692,11 @@ public final class MarginEngine {
             ir = add(ir, mulDivCeil(Math.abs(s), p, params[m].imrBps(), FUNDING_SCALE));
             mr = add(mr, mulDivCeil(Math.abs(s), p, params[m].mmrBps(), FUNDING_SCALE));
         }
-        return new long[] {equity, wi, ir, wm, mr};
+        v[0] = equity;
+        v[1] = wi;
+        v[2] = ir;
+        v[3] = wm;
+        v[4] = mr;
     }
 
     private long[] isolatedValuation(int a, int m) {
@@ -875,9 +911,22 @@ public final class MarginEngine {
     private static final long NO_PRICE = Long.MIN_VALUE;
 
     private long fundingIndexNow(int m) {
+        if (fundingCacheEpoch[m] == epoch && fundingCacheVersion[m] == marketVersion) {
+            return fundingCache[m];
+        }
         long delta = pendingFunding(m);
-        return delta == NO_PRICE ? market[m * 4 + 2] : add(market[m * 4 + 2], delta);
+        long index = delta == NO_PRICE ? market[m * 4 + 2] : add(market[m * 4 + 2], delta);
+        fundingCache[m] = index;
+        fundingCacheEpoch[m] = epoch;
+        fundingCacheVersion[m] = marketVersion;
+        return index;
     }
+
+    /** The current funding index depends on time, prices and the market's stored state: cached on all three. */
+    private final long[] fundingCache = new long[MAX_MARKETS];
+    private final long[] fundingCacheEpoch = new long[MAX_MARKETS];
+    private final long[] fundingCacheVersion = new long[MAX_MARKETS];
+    private long marketVersion;
 
     private long pendingFunding(int m) {
         long dt = now - market[m * 4 + 3];
@@ -902,7 +951,7 @@ public final class MarginEngine {
     // oracles (docs/protocol.md §3)
     // =============================================================================================
 
-    private Oracle validatedOracle(OracleConfig config) {
+    private Oracle validatedOracle(OracleConfig config, int slot) {
         int feed;
         try {
             feed = Integer.parseInt(config.feed());
@@ -927,7 +976,8 @@ public final class MarginEngine {
         if (fd > 8 && BigInteger.valueOf(min).divide(BigInteger.TEN.pow(fd - 8)).signum() < 1) {
             throw revert(RevertReason.InvalidOracleConfig);
         }
-        return new Oracle(feed, config.heartbeatSeconds(), fd, min, max);
+        cacheEpoch[slot] = -1;
+        return new Oracle(slot, feed, config.heartbeatSeconds(), fd, min, max);
     }
 
     private long priceOrRevert(Oracle o) {
@@ -938,8 +988,19 @@ public final class MarginEngine {
         return p;
     }
 
-    /** The guarded price, or minus the failure code. */
+    /** The guarded price, or minus the failure code (cached per epoch). */
     private long price(Oracle o) {
+        int slot = o.slot();
+        if (cacheEpoch[slot] == epoch) {
+            return cachePrice[slot];
+        }
+        long p = guardedPrice(o);
+        cachePrice[slot] = p;
+        cacheEpoch[slot] = epoch;
+        return p;
+    }
+
+    private long guardedPrice(Oracle o) {
         if (sequencerFeed >= 0) {
             long[] seq = rounds.get(sequencerFeed);
             if (seq[1] != 0) {
@@ -1101,6 +1162,9 @@ public final class MarginEngine {
     }
 
     private void set(long[] array, int index, long value) {
+        if (array == market) {
+            marketVersion++;
+        }
         journal.set(array, index, value);
     }
 
@@ -1112,6 +1176,7 @@ public final class MarginEngine {
             flush();
         } catch (ProtocolRevert r) {
             journal.rollback();
+            marketVersion++;
             pending.clear();
             throw r;
         }
