@@ -65,9 +65,14 @@ public final class EngineVsAnvil {
             List<Object> presigned = presign(chain, d, signers, owner, actions);
             long t0 = System.nanoTime();
             List<String> hashes = new ArrayList<>();
+            int confirmed = 0;
             for (Object p : presigned) {
                 if (p instanceof Long timestamp) {
-                    // A new block at the new time, as on a real chain (anvil then keeps it for what follows).
+                    // anvil mines sent transactions asynchronously: everything sent at the old time must
+                    // be in a block before the clock moves, or a transaction lands at the wrong time.
+                    for (; confirmed < hashes.size(); confirmed++) {
+                        chain.receipt(hashes.get(confirmed));
+                    }
                     chain.setNextBlockTimestamp(timestamp);
                     chain.mine();
                 } else {
