@@ -372,14 +372,7 @@ public final class MarginEngine {
 
     public void addMargin(int a, int m, long amountE6) {
         run(() -> {
-            existing(a);
-            if (m < 0 || m >= marketCount) {
-                throw revert(RevertReason.UnknownMarket);
-            }
-            if (amountE6 <= 0) {
-                throw revert(RevertReason.ZeroAmount);
-            }
-            accrueAll();
+            beginMarginMove(a, m, amountE6);
             if (quote[a] < amountE6) {
                 throw revert(RevertReason.InsufficientBalance);
             }
@@ -393,14 +386,7 @@ public final class MarginEngine {
 
     public void removeMargin(int a, int m, long amountE6) {
         run(() -> {
-            existing(a);
-            if (m < 0 || m >= marketCount) {
-                throw revert(RevertReason.UnknownMarket);
-            }
-            if (amountE6 <= 0) {
-                throw revert(RevertReason.ZeroAmount);
-            }
-            accrueAll();
+            beginMarginMove(a, m, amountE6);
             int pos = slot(a, m, true);
             if (positions[pos + MARGIN] < amountE6) {
                 throw revert(RevertReason.InsufficientBalance);
@@ -414,6 +400,18 @@ public final class MarginEngine {
             }
             emit(new ProtocolEvent.IsolatedMarginMoved(a, m, -amountE6));
         });
+    }
+
+    /** The checks both margin moves start with, in the contract's order, then funding accrual. */
+    private void beginMarginMove(int a, int m, long amountE6) {
+        existing(a);
+        if (m < 0 || m >= marketCount) {
+            throw revert(RevertReason.UnknownMarket);
+        }
+        if (amountE6 <= 0) {
+            throw revert(RevertReason.ZeroAmount);
+        }
+        accrueAll();
     }
 
     public void liquidatePosition(int liquidator, int a, int m, boolean isolated) {
