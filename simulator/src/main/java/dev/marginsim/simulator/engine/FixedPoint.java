@@ -74,22 +74,38 @@ public final class FixedPoint {
 
     /** floor(a * b * c / d), d > 0. */
     public static long mulDivFloor(long a, long b, long c, long d) {
-        long ab = a * b;
-        long hi = Math.multiplyHigh(a, b);
-        if ((hi == 0 && ab >= 0) || (hi == -1 && ab < 0)) {
-            return mulDivFloor(ab, c, d);
+        // The product is the same in any order: pair the two factors whose product fits in 64 bits
+        // (size × basis points usually does; size × price usually does not) and go 128-bit once.
+        if (fits(a, c)) {
+            return mulDivFloor(a * c, b, d);
+        }
+        if (fits(b, c)) {
+            return mulDivFloor(a, b * c, d);
+        }
+        if (fits(a, b)) {
+            return mulDivFloor(a * b, c, d);
         }
         return narrow(big(a, b, c), BigInteger.valueOf(d), RoundingMode.FLOOR);
     }
 
     /** ceil(a * b * c / d), d > 0. */
     public static long mulDivCeil(long a, long b, long c, long d) {
-        long ab = a * b;
-        long hi = Math.multiplyHigh(a, b);
-        if ((hi == 0 && ab >= 0) || (hi == -1 && ab < 0)) {
-            return mulDivCeil(ab, c, d);
+        if (fits(a, c)) {
+            return mulDivCeil(a * c, b, d);
+        }
+        if (fits(b, c)) {
+            return mulDivCeil(a, b * c, d);
+        }
+        if (fits(a, b)) {
+            return mulDivCeil(a * b, c, d);
         }
         return narrow(big(a, b, c), BigInteger.valueOf(d), RoundingMode.CEILING);
+    }
+
+    private static boolean fits(long x, long y) {
+        long hi = Math.multiplyHigh(x, y);
+        long lo = x * y;
+        return (hi == 0 && lo >= 0) || (hi == -1 && lo < 0);
     }
 
     /** floor(n / d) of an exact product, d > 0, narrowed to int64. */
