@@ -827,21 +827,20 @@ public final class MarginEngine {
     }
 
     private void updateOpenInterest(int m, long s0, long s, boolean enforceCap) {
-        BigInteger longOi = BigInteger.valueOf(market[m * 4]).add(BigInteger.valueOf(Math.max(s, 0)))
-                .subtract(BigInteger.valueOf(Math.max(s0, 0)));
-        BigInteger shortOi = BigInteger.valueOf(market[m * 4 + 1]).add(BigInteger.valueOf(s < 0 ? s : 0).negate())
-                .subtract(BigInteger.valueOf(s0 < 0 ? s0 : 0).negate());
+        long oldLong = market[m * 4];
+        long oldShort = market[m * 4 + 1];
+        // Remove the old contribution first: open interest always includes it, so only adding the new
+        // one can leave int64, and exactly when the contract's narrowing would.
+        long longOi = add(oldLong - Math.max(s0, 0), Math.max(s, 0));
+        long shortOi = add(oldShort - (s0 < 0 ? -s0 : 0), s < 0 ? neg(s) : 0);
         if (enforceCap) {
-            BigInteger cap = BigInteger.valueOf(params[m].maxOpenInterestE9());
-            if (longOi.compareTo(BigInteger.valueOf(market[m * 4])) > 0 && longOi.compareTo(cap) > 0) {
-                throw revert(RevertReason.OpenInterestCapExceeded);
-            }
-            if (shortOi.compareTo(BigInteger.valueOf(market[m * 4 + 1])) > 0 && shortOi.compareTo(cap) > 0) {
+            long cap = params[m].maxOpenInterestE9();
+            if ((longOi > oldLong && longOi > cap) || (shortOi > oldShort && shortOi > cap)) {
                 throw revert(RevertReason.OpenInterestCapExceeded);
             }
         }
-        set(market, m * 4, FixedPoint.narrow(longOi));
-        set(market, m * 4 + 1, FixedPoint.narrow(shortOi));
+        set(market, m * 4, longOi);
+        set(market, m * 4 + 1, shortOi);
     }
 
     private void closeIsolatedIntoCross(int a, int m) {
@@ -1101,13 +1100,30 @@ public final class MarginEngine {
     }
 
     private static long creditE9(BigInteger t, int d) {
+        if (t.bitLength() <= 63 && Math.abs(d - 9) <= 18) { // the common case, without BigInteger
+            long x = t.longValue();
+            return d >= 9 ? x / POW10[d - 9] : multiplyOrOverflow(x, POW10[9 - d]);
+        }
         BigInteger x = d >= 9 ? t.divide(BigInteger.TEN.pow(d - 9)) : t.multiply(BigInteger.TEN.pow(9 - d));
         return checkedQuote(x);
     }
 
     private static long debitE9(BigInteger t, int d) {
+        if (t.bitLength() <= 63 && Math.abs(d - 9) <= 18) {
+            long x = t.longValue();
+            return d >= 9 ? -Math.floorDiv(-x, POW10[d - 9]) : multiplyOrOverflow(x, POW10[9 - d]);
+        }
         BigInteger x = d >= 9 ? ceil(t, BigInteger.TEN.pow(d - 9)) : t.multiply(BigInteger.TEN.pow(9 - d));
         return checkedQuote(x);
+    }
+
+    private static long multiplyOrOverflow(long x, long y) {
+        long hi = Math.multiplyHigh(x, y);
+        long lo = x * y;
+        if (hi != 0 || lo < 0) {
+            throw FixedPoint.overflow();
+        }
+        return lo;
     }
 
     private static BigInteger seizedTokens(long x, int d) {
