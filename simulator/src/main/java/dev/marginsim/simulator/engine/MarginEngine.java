@@ -488,10 +488,17 @@ public final class MarginEngine {
                 throw revert(RevertReason.InsufficientBalance);
             }
             long p = priceOrRevert(assetOracle[assetId]);
-            long repay = Math.min(repayE6, -quote[a]);
+            // −quote is exact (as in int256): quote may be int64 min, whose negation wraps in a long.
+            long repay = quote[a] == Long.MIN_VALUE ? repayE6 : Math.min(repayE6, -quote[a]);
             long bonusFactor = BPS + liqBonus[assetId];
-            long seize = mulDivFloor(repay, bonusFactor, 10_000_000L, p);
-            if (seize > collateral[c]) {
+            // The first seize is compared with the balance before it is narrowed, so a seize beyond
+            // int64 is clamped to the balance rather than refused (docs/protocol.md §8).
+            BigInteger seizeExact = floor(BigInteger.valueOf(repay).multiply(BigInteger.valueOf(bonusFactor))
+                    .multiply(BigInteger.valueOf(10_000_000L)), BigInteger.valueOf(p));
+            long seize;
+            if (seizeExact.compareTo(BigInteger.valueOf(collateral[c])) <= 0) {
+                seize = seizeExact.longValue();
+            } else {
                 seize = collateral[c];
                 repay = FixedPoint.ceilDiv(BigInteger.valueOf(seize).multiply(BigInteger.valueOf(p)),
                         BigInteger.valueOf(bonusFactor * 10_000_000L));
