@@ -35,7 +35,7 @@ public final class Anvil implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts anvil with a generous gas limit and no code-size limit enforcement beyond EIP-170. */
+    /** Starts anvil with its default settings (30M block gas limit, EIP-170 code-size limit enforced). */
     public static Anvil start() {
         return start(List.of());
     }

@@ -216,21 +216,19 @@ public final class Chain implements AutoCloseable {
             return List.of();
         }
         // Raw JSON: web3j's batch path costs more than the node's work for small calls.
-        StringBuilder body = new StringBuilder(datas.size() * 120).append('[');
+        com.fasterxml.jackson.databind.node.ArrayNode batch = JSON.createArrayNode();
         for (int i = 0; i < datas.size(); i++) {
-            if (i > 0) {
-                body.append(',');
-            }
-            body.append("{\"jsonrpc\":\"2.0\",\"id\":").append(i)
-                    .append(",\"method\":\"eth_call\",\"params\":[{\"to\":\"").append(to)
-                    .append("\",\"data\":\"").append(datas.get(i)).append("\"},\"latest\"]}");
+            var call = batch.addObject().put("jsonrpc", "2.0").put("id", i).put("method", "eth_call");
+            var params = call.putArray("params");
+            params.addObject().put("to", to).put("data", datas.get(i));
+            params.add("latest");
         }
-        body.append(']');
         try {
+            String body = JSON.writeValueAsString(batch);
             java.net.http.HttpResponse<String> response = rawHttp.send(java.net.http.HttpRequest.newBuilder(
                             java.net.URI.create(url)).header("content-type", "application/json")
                             .timeout(java.time.Duration.ofSeconds(120))
-                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             JsonNode array = JSON.readTree(response.body());
             Object[] out = new Object[datas.size()];

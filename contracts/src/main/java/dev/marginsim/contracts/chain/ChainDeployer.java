@@ -49,8 +49,9 @@ public final class ChainDeployer {
         String protocol = chain.deploy(owner, Artifacts.bytecode("MarginProtocol")
                 + FunctionEncoder.encodeConstructor(List.of(new Address(settlement))));
         ProtocolClient client = new ProtocolClient(chain, protocol);
-        for (ProtocolSetup.Collateral c : setup.collaterals()) {
-            String token = tokens.get(setup.collaterals().indexOf(c));
+        for (int i = 0; i < setup.collaterals().size(); i++) {
+            ProtocolSetup.Collateral c = setup.collaterals().get(i);
+            String token = tokens.get(i); // by position: two equal collateral specs are still two assets
             ok(client.send(owner, ProtocolClient.encodeListAsset(token,
                     c.guard().bind(feeds.get(c.guard().feed())), c.risk())), "listAsset " + c.symbol());
         }

@@ -2,6 +2,7 @@ package dev.marginsim.simulator.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marginsim.core.OracleFailureCode;
 import dev.marginsim.core.ProtocolRevert;
@@ -74,7 +75,8 @@ class WorkedExamplesTest {
         assertEquals(2_970_000_000L, h.weightedEquityMaintE6());
         assertEquals(2_650_000_000L, h.maintenanceRequirementE6());
         assertEquals(5_266_315_789_474L, e.liquidationPriceE8(0, BTC_PERP, false)); // $52,663.16
-        assertThrows(ProtocolRevert.class, () -> e.liquidatePosition(9, 0, BTC_PERP, false));
+        assertEquals(RevertReason.NotLiquidatable,
+                assertThrows(ProtocolRevert.class, () -> e.liquidatePosition(9, 0, BTC_PERP, false)).reason());
     }
 
     @Test
@@ -112,7 +114,7 @@ class WorkedExamplesTest {
             }
         }
         long boundary = lo;
-        assertEquals(true, marginAt(boundary) >= 0 && marginAt(boundary - 1) < 0);
+        assertTrue(marginAt(boundary) >= 0 && marginAt(boundary - 1) < 0);
         marginAt(boundary);
         assertEquals(RevertReason.NotLiquidatable,
                 assertThrows(ProtocolRevert.class, () -> e.liquidatePosition(9, 0, BTC_PERP, false)).reason());
@@ -189,6 +191,6 @@ class WorkedExamplesTest {
         assertEquals(0, e.account(0).quoteE6());
         assertEquals(0, e.protocolState().insuranceFundE6());
         var s = e.solvency(0);
-        assertEquals(true, s.held().compareTo(s.owed()) >= 0, "held " + s.held() + " owed " + s.owed());
+        assertTrue(s.held().compareTo(s.owed()) >= 0, "held " + s.held() + " owed " + s.owed());
     }
 }
