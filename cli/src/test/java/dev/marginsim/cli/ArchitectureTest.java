@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dependency direction of DESIGN.md, checked on the compiled main code of every module:
- * core ← simulator, contracts; cli → everything; the simulator stays a pure library.
+ * core ← simulator, contracts, oracle-adapters, prover; cli → everything; the simulator and the prover
+ * stay pure libraries that a user can embed without a chain client.
  */
 class ArchitectureTest {
     private static JavaClasses main;
@@ -41,6 +42,23 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.marginsim.contracts..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.marginsim.simulator..", "dev.marginsim.cli..",
                         "picocli..")
+                .check(main);
+    }
+
+    @Test
+    void proverIsAPureLibrary() {
+        noClasses().that().resideInAPackage("dev.marginsim.prover..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.web3j..", "io.vertx..", "picocli..",
+                        "okhttp3..", "dev.marginsim.contracts..", "dev.marginsim.oracle..", "dev.marginsim.cli..",
+                        "dev.marginsim.testkit..")
+                .check(main);
+    }
+
+    @Test
+    void oracleAdaptersDoNotReachIntoTheEngineTheProverOrTheCli() {
+        noClasses().that().resideInAPackage("dev.marginsim.oracle..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.marginsim.simulator..",
+                        "dev.marginsim.prover..", "dev.marginsim.cli..", "picocli..", "dev.marginsim.testkit..")
                 .check(main);
     }
 }
