@@ -1,0 +1,161 @@
+package dev.marginsim.prover.margin;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The layout of a margin-sufficiency proof for one statement (docs/proofs-private-tree.md, "Margin
+ * proof"): which values are committed (the bases) and which linear forms of them are range-proven
+ * in [0, 2^64) (the slots). Every floor division {@code Q = floor(X / d)} of the valuation is a
+ * committed quotient Q whose remainder {@code R = X − d·Q} is not committed at all: its commitment is
+ * derived from the others, so {@code d·Q + R = X} holds by construction and the range proofs on R
+ * (≥ 0) and on Q (an int64) make Q the exact floor. See the document for why one-sided remainders
+ * suffice (the slack is monotone in every quotient).
+ *
+ * <p>Bases, in order: the quote; per asset {amount c, value Q1, weighted value Q2}; per market
+ * {long size s⁺, short size s⁻, open notional ON, funding snapshot σ, product P = (s⁺ − s⁻)·σ,
+ * position value Qv, funding owed Qf, negated requirement Qr}.
+ */
+public final class MarginCircuit {
+    public static final int QUOTE = 0;
+    public static final int A_AMOUNT = 0;
+    public static final int A_VALUE = 1;
+    public static final int A_WEIGHTED = 2;
+    static final int ASSET_BASES = 3;
+    public static final int M_LONG = 0;
+    public static final int M_SHORT = 1;
+    public static final int M_OPEN_NOTIONAL = 2;
+    public static final int M_SNAPSHOT = 3;
+    public static final int M_PRODUCT = 4;
+    public static final int M_VALUE = 5;
+    public static final int M_FUNDING = 6;
+    public static final int M_NEG_REQUIREMENT = 7;
+    static final int MARKET_BASES = 8;
+    /** Range proofs are over [0, 2^64); signed int64 values are offset by 2^63. */
+    public static final int BITS = 64;
+    static final BigInteger OFFSET = BigInteger.ONE.shiftLeft(63);
+
+    private final int assetCount;
+    private final int marketCount;
+    private final List<LinearForm> slots;
+    private final List<String> slotNames;
+
+    private MarginCircuit(MarginStatement statement) {
+        this.assetCount = statement.assets().size();
+        this.marketCount = statement.markets().size();
+        List<LinearForm> forms = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Integer> slackBases = new ArrayList<>();
+        List<BigInteger> slackCoefficients = new ArrayList<>();
+        slackBases.add(QUOTE);
+        slackCoefficients.add(BigInteger.ONE);
+        for (int i = 0; i < assetCount; i++) {
+            AssetTerm a = statement.assets().get(i);
+            int c = asset(i, A_AMOUNT);
+            int q1 = asset(i, A_VALUE);
+            int q2 = asset(i, A_WEIGHTED);
+            String tag = "asset[" + i + "].";
+            add(forms, names, tag + "amount", LinearForm.single(c, BigInteger.ZERO));
+            add(forms, names, tag + "value", LinearForm.single(q1, OFFSET));
+            add(forms, names, tag + "valueRemainder", form(new int[] {c, q1},
+                    BigInteger.valueOf(a.priceE8()), MarginWitness.VALUE_SCALE.negate()));
+            add(forms, names, tag + "weighted", LinearForm.single(q2, OFFSET));
+            add(forms, names, tag + "weightedRemainder", form(new int[] {q1, q2},
+                    BigInteger.valueOf(a.weightBps()), MarginWitness.BPS.negate()));
+            slackBases.add(q2);
+            slackCoefficients.add(BigInteger.ONE);
+        }
+        for (int j = 0; j < marketCount; j++) {
+            MarketTerm m = statement.markets().get(j);
+            int lng = market(j, M_LONG);
+            int sht = market(j, M_SHORT);
+            int qv = market(j, M_VALUE);
+            int qf = market(j, M_FUNDING);
+            int qr = market(j, M_NEG_REQUIREMENT);
+            BigInteger p = BigInteger.valueOf(m.priceE8());
+            BigInteger index = BigInteger.valueOf(m.fundingIndexE12());
+            BigInteger pr = p.multiply(BigInteger.valueOf(m.ratioBps()));
+            String tag = "market[" + j + "].";
+            add(forms, names, tag + "long", LinearForm.single(lng, BigInteger.ZERO));
+            add(forms, names, tag + "short", LinearForm.single(sht, BigInteger.ZERO));
+            add(forms, names, tag + "value", LinearForm.single(qv, OFFSET));
+            // Rv = p·(s⁺ − s⁻) − 1e11·Qv
+            add(forms, names, tag + "valueRemainder", form(new int[] {lng, sht, qv},
+                    p, p.negate(), MarginWitness.VALUE_SCALE.negate()));
+            add(forms, names, tag + "funding", LinearForm.single(qf, OFFSET));
+            // Rf = −I·(s⁺ − s⁻) + P − 1e15·Qf   (−s·(I − σ) = −I·s + s·σ)
+            add(forms, names, tag + "fundingRemainder", form(new int[] {lng, sht, market(j, M_PRODUCT), qf},
+                    index.negate(), index, BigInteger.ONE, MarginWitness.FUNDING_SCALE.negate()));
+            add(forms, names, tag + "requirement", LinearForm.single(qr, OFFSET));
+            // Rr = −p·ratio·(s⁺ + s⁻) − 1e15·Qr   (s⁺ + s⁻ ≥ |s|: only raises the requirement)
+            add(forms, names, tag + "requirementRemainder", form(new int[] {lng, sht, qr},
+                    pr.negate(), pr.negate(), MarginWitness.FUNDING_SCALE.negate()));
+            for (int b : new int[] {qv, market(j, M_OPEN_NOTIONAL), qf, qr}) {
+                slackBases.add(b);
+                slackCoefficients.add(BigInteger.ONE);
+            }
+        }
+        add(forms, names, "slack", new LinearForm(BigInteger.ZERO,
+                slackBases.stream().mapToInt(Integer::intValue).toArray(), slackCoefficients.toArray(new BigInteger[0])));
+        // Pad to a power of two by repeating the slack slot: a duplicate statement costs nothing in
+        // soundness and needs no identity commitment.
+        int n = Integer.highestOneBit(forms.size());
+        if (n < forms.size()) {
+            n <<= 1;
+        }
+        LinearForm slack = forms.get(forms.size() - 1);
+        while (forms.size() < n) {
+            add(forms, names, "padding", slack);
+        }
+        this.slots = List.copyOf(forms);
+        this.slotNames = List.copyOf(names);
+    }
+
+    /** The circuit of a statement (depends on its terms, not on any secret). */
+    public static MarginCircuit of(MarginStatement statement) {
+        return new MarginCircuit(statement);
+    }
+
+    public int baseCount() {
+        return 1 + ASSET_BASES * assetCount + MARKET_BASES * marketCount;
+    }
+
+    /** Index of base {@code field} of statement asset {@code i}. */
+    public int asset(int i, int field) {
+        return 1 + ASSET_BASES * i + field;
+    }
+
+    /** Index of base {@code field} of statement market {@code j}. */
+    public int market(int j, int field) {
+        return 1 + ASSET_BASES * assetCount + MARKET_BASES * j + field;
+    }
+
+    /** The range-proven slots, a power of two of them. */
+    public List<LinearForm> slots() {
+        return slots;
+    }
+
+    /** A readable name per slot (for refusals and failures). */
+    public List<String> slotNames() {
+        return slotNames;
+    }
+
+    /** Base indices of the per-market products (each carries a product proof). */
+    public int[] productBases() {
+        int[] out = new int[marketCount];
+        for (int j = 0; j < marketCount; j++) {
+            out[j] = market(j, M_PRODUCT);
+        }
+        return out;
+    }
+
+    private static void add(List<LinearForm> forms, List<String> names, String name, LinearForm form) {
+        forms.add(form);
+        names.add(name);
+    }
+
+    private static LinearForm form(int[] bases, BigInteger... coefficients) {
+        return new LinearForm(BigInteger.ZERO, bases, coefficients);
+    }
+}
