@@ -150,6 +150,23 @@ public final class JsonIn {
         return decimal(node, path, UINT256_LIMIT);
     }
 
+    /** A canonical decimal string in {@code [−2^255, 2^255 − 1]}, a leading {@code -} for negatives ({@code -0} is not canonical). */
+    public static BigInteger int256(JsonNode node, String path) throws VerificationException {
+        if (node != null && node.isTextual() && node.textValue().startsWith("-")) {
+            String digits = node.textValue().substring(1);
+            if (!DECIMAL.matcher(digits).matches() || digits.equals("0")) {
+                throw new VerificationException(Failure.MALFORMED_FIELD,
+                        path + " must be digits, optionally after '-', without leading zeros");
+            }
+            BigInteger magnitude = new BigInteger(digits);
+            if (magnitude.compareTo(UINT256_LIMIT.shiftRight(1)) > 0) {
+                throw new VerificationException(Failure.VALUE_OUT_OF_RANGE, path + " is below -2^255");
+            }
+            return magnitude.negate();
+        }
+        return decimal(node, path, UINT256_LIMIT.shiftRight(1));
+    }
+
     /** {@link Hex} of exactly {@code length} bytes. */
     public static byte[] hex(JsonNode node, String path, int length) throws VerificationException {
         return Hex.decode(text(node, path, 2 + 2 * length), length, path);

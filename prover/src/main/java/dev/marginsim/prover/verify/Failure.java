@@ -59,6 +59,8 @@ public enum Failure {
     ACCOUNT_MISMATCH(false),
     /** The leaf's balances are not the ones the account holder expects. */
     BALANCE_MISMATCH(false),
+    /** The leaf's USD column is not its balances valued at the round's prices with the protocol's rounding. */
+    USD_VALUE_MISMATCH(false),
     /** Two accounts were shown the same leaf of one round. */
     LEAF_SHARED(false),
     /** One salt appears in two leaves (two rounds, or two accounts). */
