@@ -1,0 +1,35 @@
+package dev.marginsim.prover.bulletproofs;
+
+/**
+ * Checks of the shape of a range statement: n bits per value and m values, both powers of two,
+ * n ≤ 64 and m ≤ 256, so that n·m generators exist and the inner-product argument halves evenly.
+ */
+final class RangeParameters {
+    static final int MAX_BITS = 64;
+    static final int MAX_VALUES = 256;
+
+    private RangeParameters() {
+    }
+
+    static boolean validBits(int bits) {
+        return bits >= 1 && bits <= MAX_BITS && Integer.bitCount(bits) == 1;
+    }
+
+    static boolean validCount(int m) {
+        return m >= 1 && m <= MAX_VALUES && Integer.bitCount(m) == 1;
+    }
+
+    static int log2(int powerOfTwo) {
+        return Integer.numberOfTrailingZeros(powerOfTwo);
+    }
+
+    /** Appends the statement's shape and commitments, in the order both sides use. */
+    static void bindStatement(Transcript t, int bits, java.util.List<dev.marginsim.prover.pedersen.Commitment> commitments) {
+        t.append("dom-sep", "marginsim/rangeproof/v1");
+        t.append("n", bits);
+        t.append("m", commitments.size());
+        for (dev.marginsim.prover.pedersen.Commitment c : commitments) {
+            t.append("V", c);
+        }
+    }
+}

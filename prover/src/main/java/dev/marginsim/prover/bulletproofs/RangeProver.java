@@ -1,0 +1,199 @@
+package dev.marginsim.prover.bulletproofs;
+
+import dev.marginsim.prover.curve.Msm;
+import dev.marginsim.prover.curve.Point;
+import dev.marginsim.prover.curve.Scalar;
+import dev.marginsim.prover.pedersen.Commitment;
+import dev.marginsim.prover.pedersen.Opening;
+import dev.marginsim.prover.pedersen.PedersenGenerators;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Makes range proofs: for openings (vⱼ, γⱼ), a proof that each committed vⱼ lies in [0, 2^n).
+ * Follows Bünz et al. 2018 §4.2–4.3; the equations are in docs/proofs-private.md.
+ */
+public final class RangeProver {
+    private RangeProver() {
+    }
+
+    /**
+     * Proves that every opening's value lies in [0, 2^bits), appending the statement (bits, count, every
+     * commitment) and the proof to {@code transcript}, which the caller has seeded with every public
+     * input the proof must be bound to.
+     *
+     * @param bits a power of two in [1, 64]
+     * @param openings a power-of-two count in [1, 256]
+     * @throws IllegalArgumentException for a bad shape or a value outside [0, 2^bits)
+     */
+    public static RangeProof prove(Transcript transcript, int bits, List<Opening> openings, SecureRandom rng) {
+        checkShape(bits, openings.size());
+        BigInteger bound = BigInteger.ONE.shiftLeft(bits);
+        for (int j = 0; j < openings.size(); j++) {
+            if (openings.get(j).value().toBigInteger().compareTo(bound) >= 0) {
+                throw new IllegalArgumentException("value " + j + " is not in [0, 2^" + bits + ")");
+            }
+        }
+        return proveUnchecked(transcript, bits, openings, rng);
+    }
+
+    /** Convenience: one value. */
+    public static RangeProof prove(Transcript transcript, int bits, Opening opening, SecureRandom rng) {
+        return prove(transcript, bits, List.of(opening), rng);
+    }
+
+    private static void checkShape(int bits, int m) {
+        if (!RangeParameters.validBits(bits)) {
+            throw new IllegalArgumentException("bit width must be a power of two in [1, 64]: " + bits);
+        }
+        if (!RangeParameters.validCount(m)) {
+            throw new IllegalArgumentException("value count must be a power of two in [1, 256]: " + m);
+        }
+    }
+
+    /**
+     * The protocol without the range check: a value outside the range is proven with its low
+     * {@code bits} bits, which is what a cheating prover would do. Package-private, for soundness tests.
+     */
+    static RangeProof proveUnchecked(Transcript t, int bits, List<Opening> openings, SecureRandom rng) {
+        checkShape(bits, openings.size());
+        PedersenGenerators ped = PedersenGenerators.STANDARD;
+        int m = openings.size();
+        int nm = bits * m;
+        Point[] gs = BulletproofGenerators.g(nm);
+        Point[] hs = BulletproofGenerators.h(nm);
+
+        List<Commitment> commitments = new ArrayList<>(m);
+        for (Opening o : openings) {
+            commitments.add(o.commit());
+        }
+        RangeParameters.bindStatement(t, bits, commitments);
+
+        // a_L: the bits of every value, a_R = a_L − 1.
+        boolean[] bit = new boolean[nm];
+        for (int j = 0; j < m; j++) {
+            BigInteger v = openings.get(j).value().toBigInteger();
+            for (int i = 0; i < bits; i++) {
+                bit[j * bits + i] = v.testBit(i);
+            }
+        }
+        Scalar alpha = Scalar.random(rng);
+        Scalar[] aScalars = new Scalar[nm * 2 + 1];
+        Point[] aPoints = new Point[nm * 2 + 1];
+        for (int i = 0; i < nm; i++) {
+            aScalars[i] = bit[i] ? Scalar.ONE : Scalar.ZERO;
+            aPoints[i] = gs[i];
+            aScalars[nm + i] = bit[i] ? Scalar.ZERO : Scalar.ONE.negate();
+            aPoints[nm + i] = hs[i];
+        }
+        aScalars[2 * nm] = alpha;
+        aPoints[2 * nm] = ped.h();
+        Point bigA = Msm.sum(aScalars, aPoints);
+
+        Scalar[] sL = new Scalar[nm];
+        Scalar[] sR = new Scalar[nm];
+        Scalar rho = Scalar.random(rng);
+        Scalar[] sScalars = new Scalar[nm * 2 + 1];
+        Point[] sPoints = new Point[nm * 2 + 1];
+        for (int i = 0; i < nm; i++) {
+            sL[i] = Scalar.random(rng);
+            sR[i] = Scalar.random(rng);
+            sScalars[i] = sL[i];
+            sPoints[i] = gs[i];
+            sScalars[nm + i] = sR[i];
+            sPoints[nm + i] = hs[i];
+        }
+        sScalars[2 * nm] = rho;
+        sPoints[2 * nm] = ped.h();
+        Point bigS = Msm.sum(sScalars, sPoints);
+
+        t.append("A", bigA);
+        t.append("S", bigS);
+        Scalar y = t.challenge("y");
+        Scalar z = t.challenge("z");
+
+        // l(X) = l0 + l1·X, r(X) = r0 + r1·X.
+        Scalar[] yPow = powers(y, nm);
+        Scalar[] zz2 = zTwoTerms(z, bits, m);
+        Scalar[] l0 = new Scalar[nm];
+        Scalar[] r0 = new Scalar[nm];
+        Scalar[] r1 = new Scalar[nm];
+        Scalar minusOne = Scalar.ONE.negate();
+        for (int i = 0; i < nm; i++) {
+            Scalar aL = bit[i] ? Scalar.ONE : Scalar.ZERO;
+            Scalar aR = bit[i] ? Scalar.ZERO : minusOne;
+            l0[i] = aL.subtract(z);
+            r0[i] = yPow[i].multiply(aR.add(z)).add(zz2[i]);
+            r1[i] = yPow[i].multiply(sR[i]);
+        }
+        Scalar t1 = inner(l0, r1).add(inner(sL, r0));
+        Scalar t2 = inner(sL, r1);
+        Scalar tau1 = Scalar.random(rng);
+        Scalar tau2 = Scalar.random(rng);
+        Point bigT1 = new Opening(t1, tau1).commit().point();
+        Point bigT2 = new Opening(t2, tau2).commit().point();
+        t.append("T1", bigT1);
+        t.append("T2", bigT2);
+        Scalar x = t.challenge("x");
+
+        Scalar[] l = new Scalar[nm];
+        Scalar[] r = new Scalar[nm];
+        for (int i = 0; i < nm; i++) {
+            l[i] = l0[i].add(sL[i].multiply(x));
+            r[i] = r0[i].add(r1[i].multiply(x));
+        }
+        Scalar tHat = inner(l, r);
+        Scalar tauX = tau2.multiply(x.square()).add(tau1.multiply(x));
+        Scalar zPow = z.square();
+        for (int j = 0; j < m; j++) {
+            tauX = tauX.add(zPow.multiply(openings.get(j).blinding()));
+            zPow = zPow.multiply(z);
+        }
+        Scalar mu = alpha.add(rho.multiply(x));
+        t.append("t_x_blinding", tauX);
+        t.append("e_blinding", mu);
+        t.append("t_x", tHat);
+        Scalar w = t.challenge("w");
+
+        // Inner-product argument for <l, G> + <r, H'> + t̂·w·G_ped with H'ᵢ = y^-i·Hᵢ: the factors y^-i
+        // ride along as scalars until the first fold, so H' is never computed on its own.
+        Scalar[] hFactor = powers(y.invert(), nm);
+        InnerProduct ip = InnerProduct.prove(t, ped.g().multiplyFixed(w), gs, hs, hFactor, l, r);
+        return new RangeProof(bigA, bigS, bigT1, bigT2, tauX, mu, tHat, ip.l(), ip.r(), ip.a(), ip.b());
+    }
+
+    static Scalar[] powers(Scalar base, int count) {
+        Scalar[] out = new Scalar[count];
+        Scalar p = Scalar.ONE;
+        for (int i = 0; i < count; i++) {
+            out[i] = p;
+            p = p.multiply(base);
+        }
+        return out;
+    }
+
+    /** The vector z^{2+j}·2^i at index j·n + i. */
+    static Scalar[] zTwoTerms(Scalar z, int bits, int m) {
+        Scalar[] out = new Scalar[bits * m];
+        Scalar zPow = z.square();
+        for (int j = 0; j < m; j++) {
+            Scalar v = zPow;
+            for (int i = 0; i < bits; i++) {
+                out[j * bits + i] = v;
+                v = v.add(v);
+            }
+            zPow = zPow.multiply(z);
+        }
+        return out;
+    }
+
+    static Scalar inner(Scalar[] a, Scalar[] b) {
+        BigInteger acc = BigInteger.ZERO;
+        for (int i = 0; i < a.length; i++) {
+            acc = acc.add(a[i].toBigInteger().multiply(b[i].toBigInteger()));
+        }
+        return Scalar.reduce(acc);
+    }
+}

@@ -1,0 +1,231 @@
+package dev.marginsim.prover.curve;
+
+import java.math.BigInteger;
+import org.bouncycastle.math.ec.ECAlgorithms;
+import org.bouncycastle.math.ec.ECPoint;
+
+/**
+ * Multi-scalar multiplication Σ kᵢ·Pᵢ, the operation Bulletproofs spend their time in.
+ *
+ * <p>Small sets go to Bouncy Castle's interleaved wNAF (Straus) routine with the GLV endomorphism,
+ * which also caches each point's odd-multiple table on the point: the generator vectors, which live
+ * for the whole process, thus keep a fixed-base table. Large sets use Pippenger's bucket method with
+ * signed digits: affine inputs are added into Jacobian buckets (Bouncy Castle's mixed addition), then
+ * each window's buckets are summed by the running-sum trick. Cost ≈ ⌈256/c⌉·(N + 2^c) additions
+ * instead of ≈ N·256/(w+1).
+ */
+public final class Msm {
+    /** Below this many terms Straus (Bouncy Castle) wins; measured by bench/…/MsmBenchmark. */
+    static final int PIPPENGER_THRESHOLD = 96;
+    private static final BigInteger HALF_ORDER = Secp256k1.ORDER.shiftRight(1);
+
+    private Msm() {
+    }
+
+    /**
+     * Σ scalars[i]·points[i].
+     *
+     * @throws IllegalArgumentException if the arrays differ in length
+     */
+    public static Point sum(Scalar[] scalars, Point[] points) {
+        check(scalars, points);
+        int n = scalars.length;
+        BigInteger[] k = new BigInteger[n];
+        ECPoint[] p = new ECPoint[n];
+        int used = 0;
+        for (int i = 0; i < n; i++) {
+            if (scalars[i].isZero() || points[i].isInfinity()) {
+                continue;
+            }
+            k[used] = scalars[i].toBigInteger();
+            p[used] = points[i].ec();
+            used++;
+        }
+        if (used == 0) {
+            return Point.INFINITY;
+        }
+        if (used < n) {
+            k = java.util.Arrays.copyOf(k, used);
+            p = java.util.Arrays.copyOf(p, used);
+        }
+        return Point.of(used < PIPPENGER_THRESHOLD ? ECAlgorithms.sumOfMultiplies(p, k) : pippenger(k, p));
+    }
+
+    /**
+     * The peer: Bouncy Castle's own sum of products for every size (for benchmarks and cross-checks).
+     */
+    public static Point sumBouncyCastle(Scalar[] scalars, Point[] points) {
+        check(scalars, points);
+        BigInteger[] k = new BigInteger[scalars.length];
+        ECPoint[] p = new ECPoint[points.length];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = scalars[i].toBigInteger();
+            p[i] = points[i].ec();
+        }
+        return k.length == 0 ? Point.INFINITY : Point.of(ECAlgorithms.sumOfMultiplies(p, k));
+    }
+
+    /** Pippenger for any size (exposed for tests and benchmarks; {@link #sum} picks the method). */
+    public static Point sumPippenger(Scalar[] scalars, Point[] points) {
+        check(scalars, points);
+        BigInteger[] k = new BigInteger[scalars.length];
+        ECPoint[] p = new ECPoint[points.length];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = scalars[i].toBigInteger();
+            p[i] = points[i].ec();
+        }
+        return Point.of(pippenger(k, p));
+    }
+
+    /**
+     * The folded vector {@code a·lo[i] + b·hi[i]} for every i, normalised together with one inversion
+     * (the inner-product argument's generator update).
+     */
+    public static Point[] fold(Point[] lo, Point[] hi, Scalar a, Scalar b) {
+        Scalar[] as = new Scalar[lo.length];
+        Scalar[] bs = new Scalar[lo.length];
+        java.util.Arrays.fill(as, a);
+        java.util.Arrays.fill(bs, b);
+        return fold(lo, hi, as, bs);
+    }
+
+    /** The folded vector {@code a[i]·lo[i] + b[i]·hi[i]} for every i, normalised together. */
+    public static Point[] fold(Point[] lo, Point[] hi, Scalar[] a, Scalar[] b) {
+        if (lo.length != hi.length || a.length != lo.length || b.length != lo.length) {
+            throw new IllegalArgumentException("fold operands differ in length");
+        }
+        ECPoint[] out = new ECPoint[lo.length];
+        for (int i = 0; i < lo.length; i++) {
+            out[i] = ECAlgorithms.sumOfTwoMultiplies(lo[i].ec(), a[i].toBigInteger(), hi[i].ec(), b[i].toBigInteger());
+        }
+        Secp256k1.CURVE.normalizeAll(out);
+        Point[] result = new Point[out.length];
+        for (int i = 0; i < out.length; i++) {
+            result[i] = Point.of(out[i]);
+        }
+        return result;
+    }
+
+    private static void check(Scalar[] scalars, Point[] points) {
+        if (scalars.length != points.length) {
+            throw new IllegalArgumentException(scalars.length + " scalars for " + points.length + " points");
+        }
+    }
+
+    /** Window width for N terms: about log2(N) − 2, which balances N bucket additions against 2^c bucket sums. */
+    static int windowBits(int n) {
+        int log = 32 - Integer.numberOfLeadingZeros(Math.max(n, 1));
+        return Math.max(3, Math.min(14, log - 2));
+    }
+
+    static ECPoint pippenger(BigInteger[] scalars, ECPoint[] points) {
+        int n = scalars.length;
+        if (n == 0) {
+            return Secp256k1.INFINITY;
+        }
+        int c = windowBits(n);
+        int windows = (256 + c - 1) / c;
+        // Use the shorter of k and n − k (negating the point) so every scalar is below 2^255 and the
+        // signed recoding ends without a carry.
+        long[][] limbs = new long[n][];
+        ECPoint[] pos = new ECPoint[n];
+        ECPoint[] neg = new ECPoint[n];
+        for (int i = 0; i < n; i++) {
+            BigInteger k = scalars[i];
+            ECPoint p = points[i];
+            if (k.compareTo(HALF_ORDER) > 0) {
+                k = Secp256k1.ORDER.subtract(k);
+                p = p.negate();
+            }
+            limbs[i] = limbs(k);
+            pos[i] = p;
+            neg[i] = p.negate();
+        }
+        byte[][] digits = new byte[windows][];
+        short[][] wide = c > 8 ? new short[windows][] : null;
+        int[] carry = new int[n];
+        int half = 1 << (c - 1);
+        for (int w = 0; w < windows; w++) {
+            byte[] dRow = wide == null ? new byte[n] : null;
+            short[] sRow = wide == null ? null : new short[n];
+            for (int i = 0; i < n; i++) {
+                int v = bits(limbs[i], w * c, c) + carry[i];
+                if (v > half) {
+                    v -= 1 << c;
+                    carry[i] = 1;
+                } else {
+                    carry[i] = 0;
+                }
+                if (dRow != null) {
+                    dRow[i] = (byte) v;
+                } else {
+                    sRow[i] = (short) v;
+                }
+            }
+            if (dRow != null) {
+                digits[w] = dRow;
+            } else {
+                wide[w] = sRow;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (carry[i] != 0) {
+                throw new IllegalStateException("signed recoding overflowed (scalar not below 2^255)");
+            }
+        }
+        ECPoint acc = Secp256k1.INFINITY;
+        ECPoint[] buckets = new ECPoint[half];
+        for (int w = windows - 1; w >= 0; w--) {
+            if (!acc.isInfinity()) {
+                acc = acc.timesPow2(c);
+            }
+            java.util.Arrays.fill(buckets, null);
+            for (int i = 0; i < n; i++) {
+                int d = wide == null ? digits[w][i] : wide[w][i];
+                if (d == 0) {
+                    continue;
+                }
+                int b = (d > 0 ? d : -d) - 1;
+                ECPoint p = d > 0 ? pos[i] : neg[i];
+                buckets[b] = buckets[b] == null ? p : buckets[b].add(p);
+            }
+            // Σ_j (j+1)·bucket[j] by running sums from the top.
+            ECPoint running = null;
+            ECPoint total = null;
+            for (int j = half - 1; j >= 0; j--) {
+                if (buckets[j] != null) {
+                    running = running == null ? buckets[j] : running.add(buckets[j]);
+                }
+                if (running != null) {
+                    total = total == null ? running : total.add(running);
+                }
+            }
+            if (total != null) {
+                acc = acc.add(total);
+            }
+        }
+        return acc;
+    }
+
+    private static long[] limbs(BigInteger k) {
+        long[] out = new long[5];
+        for (int i = 0; i < 4; i++) {
+            out[i] = k.shiftRight(64 * i).longValue();
+        }
+        return out;
+    }
+
+    /** {@code width} bits of the little-endian limbs starting at bit {@code from} (bits past 255 read as 0). */
+    private static int bits(long[] limbs, int from, int width) {
+        int limb = from >>> 6;
+        int shift = from & 63;
+        if (limb >= 4) {
+            return 0;
+        }
+        long v = limbs[limb] >>> shift;
+        if (shift + width > 64) {
+            v |= limbs[limb + 1] << (64 - shift);
+        }
+        return (int) (v & ((1L << width) - 1));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.marginsim.prover.curve;
+
+import java.math.BigInteger;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECPoint;
+
+/**
+ * The one secp256k1 instance every value type here uses: Bouncy Castle's custom (Nat256-based) curve,
+ * which carries the GLV endomorphism its multipliers exploit. Package-private: callers see only
+ * {@link Scalar} and {@link Point}.
+ */
+final class Secp256k1 {
+    static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
+    static final ECCurve CURVE = PARAMS.getCurve();
+    static final BigInteger ORDER = PARAMS.getN();
+    static final BigInteger FIELD = CURVE.getField().getCharacteristic();
+    static final ECPoint G = PARAMS.getG().normalize();
+    static final ECPoint INFINITY = CURVE.getInfinity();
+
+    private Secp256k1() {
+    }
+}
