@@ -10,7 +10,8 @@ import java.util.List;
  * The time-weighted average answer over {@code [start, end)}: each round's answer holds from its
  * {@code updatedAt} until the next round's, so the average is
  * {@code floor(Σ answer_i × seconds_i / (end − start))} — one division, rounded toward −∞. Incomplete
- * rounds ({@code updatedAt == 0}) and rounds updated after {@code end} hold no time. The history must
+ * rounds ({@code updatedAt == 0}) and rounds updated after {@code end} hold no time; of rounds updated
+ * in the same second, the one with the higher round id holds it (input order does not matter). The history must
  * reach back to a round updated at or before {@code start} (the answer in force when the window
  * opens); otherwise {@link AggregationException.Reason#HISTORY_TOO_SHORT}.
  */
@@ -28,7 +29,8 @@ public final class TimeWeightedAverage {
                 sorted.add(r);
             }
         }
-        sorted.sort(Comparator.comparingLong(PriceRound::updatedAt)); // stable: a later write at one time wins
+        // Rounds updated in the same second: the higher round id is the later write, the one in force.
+        sorted.sort(Comparator.comparingLong(PriceRound::updatedAt).thenComparing(PriceRound::roundId));
         if (sorted.isEmpty() || sorted.get(0).updatedAt() > start) {
             throw new AggregationException(AggregationException.Reason.HISTORY_TOO_SHORT,
                     "no round at or before the window start " + start

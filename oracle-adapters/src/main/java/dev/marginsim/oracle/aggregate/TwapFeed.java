@@ -59,7 +59,8 @@ public final class TwapFeed implements PriceFeed {
         BigInteger id = r.roundId();
         BigInteger phaseStart = BigInteger.valueOf(r.phaseId()).shiftLeft(64);
         int gap = 0;
-        while (r.updatedAt() > from && out.size() < MAX_ROUNDS && gap < MAX_GAP) {
+        // Incomplete rounds (updatedAt 0) hold no time: walk past them to a complete one.
+        while ((r.updatedAt() == 0 || r.updatedAt() > from) && out.size() < MAX_ROUNDS && gap < MAX_GAP) {
             id = id.subtract(BigInteger.ONE);
             if (id.compareTo(phaseStart) <= 0) {
                 break;

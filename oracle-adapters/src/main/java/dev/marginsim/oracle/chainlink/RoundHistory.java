@@ -32,12 +32,18 @@ public final class RoundHistory {
     }
 
     /**
-     * The rounds updated after {@code fromTimestamp}, newest first, plus the first round at or before
-     * it (the price in force at {@code fromTimestamp}, which a time-weighted average needs), at most
+     * The rounds updated after {@code fromTimestamp}, newest first, plus the first complete round
+     * updated at or before it (the price in force at {@code fromTimestamp}, which a time-weighted
+     * average needs; incomplete rounds, {@code updatedAt == 0}, are passed over), at most
      * {@code maxRounds} in all.
      */
     public static List<PriceRound> since(ChainlinkFeed feed, long fromTimestamp, int maxRounds) {
         return walk(feed, maxRounds, fromTimestamp);
+    }
+
+    /** Whether {@code r} is the answer in force at {@code t}: complete (updatedAt set) and updated by then. */
+    private static boolean reaches(PriceRound r, long t) {
+        return r.updatedAt() != 0 && r.updatedAt() <= t;
     }
 
     private static List<PriceRound> walk(ChainlinkFeed feed, int maxRounds, long fromTimestamp) {
@@ -47,7 +53,7 @@ public final class RoundHistory {
         List<PriceRound> out = new ArrayList<>();
         PriceRound latest = feed.latestRound();
         out.add(latest);
-        if (latest.updatedAt() <= fromTimestamp) {
+        if (reaches(latest, fromTimestamp)) {
             return out;
         }
         int phase = latest.phaseId();
@@ -78,7 +84,7 @@ public final class RoundHistory {
                 }
                 gap = 0;
                 out.add(r.get());
-                if (r.get().updatedAt() <= fromTimestamp || out.size() >= maxRounds) {
+                if (reaches(r.get(), fromTimestamp) || out.size() >= maxRounds) {
                     return out;
                 }
             }

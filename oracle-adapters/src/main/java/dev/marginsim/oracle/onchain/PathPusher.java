@@ -21,8 +21,8 @@ import java.util.Optional;
  * the block of the phase's first round. Sequencer-uptime rounds go to a {@code MockAggregator} with
  * 0 decimals, as the protocol reads it.
  *
- * <p>Clock: the pusher sets {@code anvil_setBlockTimestampInterval 0}, so blocks keep their time
- * until it moves it; for each write time in order it calls {@code evm_setNextBlockTimestamp}, sends
+ * <p>Clock: the pusher sets {@code anvil_setBlockTimestampInterval 0} before it deploys anything, so
+ * blocks (its own deployments included) keep their time until it moves it; for each write time in order it calls {@code evm_setNextBlockTimestamp}, sends
  * that time's transactions back to back and waits for every receipt before moving the clock again.
  * A chain cannot go back in time: with {@link TimeMode#EXACT} the path must start after the chain's
  * head block; {@link TimeMode#SHIFT_TO_HEAD} moves every timestamp of the path (and of the
@@ -43,17 +43,15 @@ public final class PathPusher {
     private final long offset;
     private final List<Write> writes;
     private int next;
-    private long headTime;
 
     private PathPusher(Chain chain, Signer writer, Map<String, String> feedAddresses, String sequencerAddress,
-            long offset, List<Write> writes, long headTime) {
+            long offset, List<Write> writes) {
         this.chain = chain;
         this.writer = writer;
         this.feedAddresses = feedAddresses;
         this.sequencerAddress = sequencerAddress;
         this.offset = offset;
         this.writes = writes;
-        this.headTime = headTime;
     }
 
     /**
@@ -66,61 +64,71 @@ public final class PathPusher {
     public static PathPusher deploy(FeedContracts contracts, List<FeedPath> paths, List<PriceRound> sequencerRounds,
             TimeMode mode) {
         Chain chain = contracts.chain();
-        long head = chain.latestTimestamp();
         long first = Long.MAX_VALUE;
+        Map<String, FeedPath> byName = new LinkedHashMap<>();
         for (FeedPath p : paths) {
             validate(p.name(), p.rounds());
+            if (byName.put(p.name(), p) != null) {
+                throw new IllegalArgumentException("two paths named " + p.name());
+            }
             first = Math.min(first, p.rounds().isEmpty() ? Long.MAX_VALUE : FeedPath.writeTime(p.rounds().get(0)));
         }
         validate("sequencer", sequencerRounds);
         if (!sequencerRounds.isEmpty()) {
             first = Math.min(first, FeedPath.writeTime(sequencerRounds.get(0)));
         }
+        // From here the chain's clock moves only when the pusher moves it, deployments included.
+        chain.setBlockTimestampInterval(0);
+        long head = chain.latestTimestamp();
+        if (mode == TimeMode.EXACT && first != Long.MAX_VALUE && first <= head) {
+            throw new IllegalArgumentException("the path starts at " + first + ", not after the chain's head block time "
+                    + head + " (a chain cannot go back: start anvil with --timestamp, or use SHIFT_TO_HEAD)");
+        }
+        List<Target> targets = new ArrayList<>();
+        for (FeedPath p : paths) {
+            targets.add(deployFeed(contracts, p));
+        }
+        String sequencer = sequencerRounds.isEmpty() ? null : contracts.deploySequencerFeed();
+        head = chain.latestTimestamp();
         long offset = 0;
         if (first != Long.MAX_VALUE) {
             if (mode == TimeMode.SHIFT_TO_HEAD) {
                 offset = Math.subtractExact(head + 1, first);
             } else if (first <= head) {
-                throw new IllegalArgumentException("the path starts at " + first + ", not after the chain's head block time "
-                        + head + " (a chain cannot go back: start anvil with --timestamp, or use SHIFT_TO_HEAD)");
+                throw new IllegalStateException("the chain's head moved to " + head + " while deploying, past the path start "
+                        + first);
             }
         }
         List<Write> writes = new ArrayList<>();
         Map<String, String> addresses = new LinkedHashMap<>();
-        for (FeedPath p : paths) {
-            if (addresses.containsKey(p.name())) {
-                throw new IllegalArgumentException("two paths named " + p.name());
-            }
-            addresses.put(p.name(), deployFeed(contracts, p, offset, writes));
+        for (int i = 0; i < paths.size(); i++) {
+            addresses.put(paths.get(i).name(), targets.get(i).readAt());
+            plan(targets.get(i), paths.get(i), offset, writes);
         }
-        String sequencer = null;
-        if (!sequencerRounds.isEmpty()) {
-            sequencer = contracts.deploySequencerFeed();
-            for (PriceRound r : sequencerRounds) {
-                PriceRound s = shift(r, offset);
-                writes.add(new Write(FeedPath.writeTime(s), sequencer, FeedContracts.encodeSetRound(s)));
-            }
+        for (PriceRound r : sequencerRounds) {
+            PriceRound s = shift(r, offset);
+            writes.add(new Write(FeedPath.writeTime(s), sequencer, FeedContracts.encodeSetRound(s)));
         }
         // Stable: writes at one time keep their path order (a phase switch before its first round).
         writes.sort(Comparator.comparingLong(Write::time));
-        return new PathPusher(chain, contracts.writer(), Map.copyOf(addresses), sequencer, offset, writes, chain.latestTimestamp());
+        return new PathPusher(chain, contracts.writer(), Map.copyOf(addresses), sequencer, offset, writes);
     }
 
-    private static String deployFeed(FeedContracts contracts, FeedPath p, long offset, List<Write> writes) {
+    /** The contracts of one path: the address users read, and one aggregator per phase (index = phase − 1). */
+    private record Target(String readAt, String proxy, List<String> aggregators, int firstPhase) {
+    }
+
+    private static Target deployFeed(FeedContracts contracts, FeedPath p) {
         int firstPhase = p.rounds().isEmpty() ? 0 : p.rounds().get(0).phaseId();
         int lastPhase = p.rounds().isEmpty() ? 0 : p.rounds().get(p.rounds().size() - 1).phaseId();
         if (lastPhase == 0) {
             String aggregator = contracts.deployAggregator(p.decimals(), p.name());
-            for (PriceRound r : p.rounds()) {
-                PriceRound s = shift(r, offset);
-                writes.add(new Write(FeedPath.writeTime(s), aggregator, FeedContracts.encodeSetRound(s)));
-            }
-            return aggregator;
+            return new Target(aggregator, null, List.of(aggregator), 0);
         }
         if (firstPhase == 0) {
             throw new IllegalArgumentException("feed " + p.name() + " mixes rounds without a phase and with one");
         }
-        // One aggregator per phase; the proxy starts at phase 1 and reaches the first phase at once.
+        // One aggregator per phase; the proxy starts at phase 1 and reaches the path's first phase at once.
         List<String> aggregators = new ArrayList<>();
         for (int phase = 1; phase <= lastPhase; phase++) {
             aggregators.add(contracts.deployAggregator(p.decimals(), p.name()));
@@ -129,18 +137,21 @@ public final class PathPusher {
         for (int phase = 2; phase <= firstPhase; phase++) {
             contracts.confirmAggregator(proxy, aggregators.get(phase - 1));
         }
-        int phase = firstPhase;
+        return new Target(proxy, proxy, aggregators, firstPhase);
+    }
+
+    private static void plan(Target target, FeedPath p, long offset, List<Write> writes) {
+        int phase = target.firstPhase();
         for (PriceRound r : p.rounds()) {
             PriceRound s = shift(r, offset);
             long t = FeedPath.writeTime(s);
             while (phase < r.phaseId()) {
                 phase++;
-                writes.add(new Write(t, proxy, FeedContracts.encode("confirmAggregator",
-                        new org.web3j.abi.datatypes.Address(aggregators.get(phase - 1)))));
+                writes.add(new Write(t, target.proxy(), FeedContracts.encode("confirmAggregator",
+                        new org.web3j.abi.datatypes.Address(target.aggregators().get(phase - 1)))));
             }
-            writes.add(new Write(t, aggregators.get(phase - 1), FeedContracts.encodeSetRound(s)));
+            writes.add(new Write(t, target.aggregators().get(Math.max(phase, 1) - 1), FeedContracts.encodeSetRound(s)));
         }
-        return proxy;
     }
 
     private static void validate(String name, List<PriceRound> rounds) {
@@ -198,13 +209,16 @@ public final class PathPusher {
 
     /** Pushes every write due at or before chain time {@code chainTime}; returns how many. */
     public int pushUntil(long chainTime) {
-        chain.setBlockTimestampInterval(0);
         int pushed = 0;
         while (next < writes.size() && writes.get(next).time() <= chainTime) {
             long t = writes.get(next).time();
-            if (t > headTime) {
+            long head = chain.latestTimestamp();
+            if (t < head) {
+                throw new IllegalStateException("the chain's head is at " + head + ", past the next write at " + t
+                        + " (blocks were mined at later times between pushes)");
+            }
+            if (t > head) {
                 chain.setNextBlockTimestamp(t);
-                headTime = t;
             }
             List<String> hashes = new ArrayList<>();
             while (next < writes.size() && writes.get(next).time() == t) {

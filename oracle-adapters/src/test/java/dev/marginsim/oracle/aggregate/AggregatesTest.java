@@ -89,7 +89,7 @@ class AggregatesTest {
             }
             long start = rounds.get(0).updatedAt() + rnd.nextLong(0, 200);
             long end = start + rnd.nextLong(1, 300);
-            // the answer in force at second s: the last round (in list order) updated at or before s
+            // the answer in force at second s: the last round (ids ascend) updated at or before s
             BigInteger sum = BigInteger.ZERO;
             for (long s = start; s < end; s++) {
                 BigInteger inForce = null;
@@ -102,7 +102,9 @@ class AggregatesTest {
             }
             BigInteger expected = new java.math.BigDecimal(sum).divide(java.math.BigDecimal.valueOf(end - start), 0,
                     java.math.RoundingMode.FLOOR).toBigIntegerExact();
-            assertEquals(expected, TimeWeightedAverage.of(rounds, start, end),
+            List<PriceRound> shuffled = new ArrayList<>(rounds);
+            Collections.shuffle(shuffled, new java.util.Random(rnd.nextLong()));
+            assertEquals(expected, TimeWeightedAverage.of(shuffled, start, end),
                     "seed " + (SEED + 1) + " case " + i + ": " + rounds + " over [" + start + ", " + end + ")");
         }
     }
