@@ -112,7 +112,7 @@ public final class PrivateTreeBuilder {
                 int item = perm[slot];
                 if (item < m) {
                     sha.update(PrivateTags.LEAF);
-                    sha.update(accountHash(salts[slot], accounts.get(item).account()));
+                    sha.update(PrivateHashing.accountHash(salts[slot], accounts.get(item).account()));
                 } else {
                     sha.update(PrivateTags.PADDING);
                     sha.update(salts[slot]);
@@ -170,14 +170,6 @@ public final class PrivateTreeBuilder {
         return new PrivateTree(round.info(), depth, tokens, hashes, commitments, values, blindings, slots, salts);
     }
 
-    /** SHA-256(ACCOUNT ‖ salt ‖ address): the salted account hash a leaf carries. */
-    static byte[] accountHash(byte[] salt, Address account) {
-        MessageDigest md = PrivateTags.sha256();
-        md.update(PrivateTags.ACCOUNT);
-        md.update(salt);
-        md.update(account.toBytes());
-        return md.digest();
-    }
 
     /**
      * The secret leaf order: {@code perm[slot] = item}, the items 0..n−1 (accounts in address order,
