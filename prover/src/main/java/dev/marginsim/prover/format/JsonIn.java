@@ -169,7 +169,10 @@ public final class JsonIn {
 
     /** {@link Hex} of exactly {@code length} bytes. */
     public static byte[] hex(JsonNode node, String path, int length) throws VerificationException {
-        return Hex.decode(text(node, path, 2 + 2 * length), length, path);
+        if (node == null || !node.isTextual()) {
+            throw new VerificationException(Failure.MALFORMED_FIELD, path + " must be a hex string");
+        }
+        return Hex.decode(node.textValue(), length, path);
     }
 
     private static BigInteger decimal(JsonNode node, String path, BigInteger limit) throws VerificationException {

@@ -12,13 +12,13 @@ import java.security.NoSuchAlgorithmException;
  */
 public final class Tags {
     /** Tag of a real account's leaf. */
-    public static final byte[] LEAF = tag("marginsim/transparent/v1/leaf");
+    static final byte[] LEAF = tag("marginsim/transparent/v1/leaf");
     /** Tag of a padding leaf. */
-    public static final byte[] PADDING = tag("marginsim/transparent/v1/padding");
+    static final byte[] PADDING = tag("marginsim/transparent/v1/padding");
     /** Tag of an inner node. */
-    public static final byte[] NODE = tag("marginsim/transparent/v1/node");
+    static final byte[] NODE = tag("marginsim/transparent/v1/node");
     /** Tag of a round commitment. */
-    public static final byte[] ROUND = tag("marginsim/transparent/v1/round");
+    static final byte[] ROUND = tag("marginsim/transparent/v1/round");
 
     /** HKDF-Extract salt prefix of a round key (followed by chain id, protocol, round id). */
     static final byte[] ROUND_KEY_LABEL = ascii("marginsim/transparent/v1/round-key");
@@ -30,6 +30,26 @@ public final class Tags {
     static final byte[] ORDER_LABEL = ascii("marginsim.t1.order");
 
     private Tags() {
+    }
+
+    /** The leaf tag (a copy). */
+    public static byte[] leaf() {
+        return LEAF.clone();
+    }
+
+    /** The padding tag (a copy). */
+    public static byte[] padding() {
+        return PADDING.clone();
+    }
+
+    /** The node tag (a copy). */
+    public static byte[] node() {
+        return NODE.clone();
+    }
+
+    /** The round tag (a copy). */
+    public static byte[] round() {
+        return ROUND.clone();
     }
 
     static byte[] ascii(String s) {
