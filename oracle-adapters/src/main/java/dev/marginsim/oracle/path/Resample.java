@@ -13,8 +13,9 @@ import java.util.List;
  *       times are lost, so use it to thin a path, not to summarise one.</li>
  *   <li><b>OHLC</b> ({@link #bars}, {@link #coarsen}): buckets aligned to the unix epoch
  *       ({@code floor(t / step) * step}); open = first, high = max, low = min, close = last price in
- *       the bucket, volume = sum. An empty bucket between two full ones is a flat bar at the previous
- *       close with zero volume (the price stands until the next trade). Extremes survive.</li>
+ *       the bucket, volume = sum. A bucket with no observation has no bar (a gap, as exchanges report a
+ *       minute without trades), so coarsening bars gives the same bars as barring the points at
+ *       the longer step. Extremes survive.</li>
  * </ul>
  */
 public final class Resample {
@@ -59,12 +60,10 @@ public final class Resample {
         List<Bar> out = new ArrayList<>();
         int i = 0;
         long bucket = Math.floorDiv(path.startTime(), step) * step;
-        long prevClose = 0;
         while (i < path.size()) {
             long end = bucket + step;
             if (path.time(i) >= end) {
-                out.add(Bar.flat(bucket, prevClose));
-                bucket = end;
+                bucket = Math.floorDiv(path.time(i), step) * step;
                 continue;
             }
             long open = path.price(i);
@@ -78,7 +77,6 @@ public final class Resample {
                 close = p;
             }
             out.add(new Bar(bucket, open, high, low, close, BigDecimal.ZERO));
-            prevClose = close;
             bucket = end;
         }
         return new BarSeries(path.name(), path.decimals(), step, out);
@@ -97,13 +95,11 @@ public final class Resample {
         List<Bar> in = series.bars();
         int i = 0;
         long bucket = Math.floorDiv(in.get(0).start(), step) * step;
-        long prevClose = 0;
         while (i < in.size()) {
             long end = bucket + step;
             Bar first = in.get(i);
             if (first.start() >= end) {
-                out.add(Bar.flat(bucket, prevClose));
-                bucket = end;
+                bucket = Math.floorDiv(first.start(), step) * step;
                 continue;
             }
             long high = first.high();
@@ -122,7 +118,6 @@ public final class Resample {
                 volume = volume.add(b.volume());
             }
             out.add(new Bar(bucket, first.open(), high, low, close, volume));
-            prevClose = close;
             bucket = end;
         }
         return new BarSeries(series.name(), series.decimals(), step, out);
