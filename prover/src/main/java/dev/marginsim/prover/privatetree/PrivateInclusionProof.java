@@ -70,6 +70,11 @@ public final class PrivateInclusionProof {
         return blindings.clone();
     }
 
+    /** The account's leaf as this proof opens it. */
+    public AccountLeaf leaf() {
+        return new AccountLeaf(account, salt, values, blindings);
+    }
+
     public int pathLength() {
         return siblingHashes.length;
     }

@@ -69,6 +69,21 @@ public final class PrivateTree {
         return s == null ? -1 : s;
     }
 
+    /** The account's leaf and its opening (for its holder and for its margin proofs). */
+    public AccountLeaf accountLeaf(Address account) {
+        int slot = slotOf(account);
+        if (slot < 0) {
+            throw new IllegalArgumentException("account " + account + " is not in this round's tree");
+        }
+        long[] v = new long[tokens];
+        dev.marginsim.prover.curve.Scalar[] r = new dev.marginsim.prover.curve.Scalar[tokens];
+        for (int t = 0; t < tokens; t++) {
+            v[t] = value(0, slot, t);
+            r[t] = dev.marginsim.prover.curve.Scalar.ofCanonical(blinding(0, slot, t));
+        }
+        return new AccountLeaf(account, salts[slot], v, r);
+    }
+
     byte[] salt(int slot) {
         return salts[slot].clone();
     }

@@ -1,6 +1,13 @@
 package dev.marginsim.prover.margin;
 
 import dev.marginsim.core.ProtocolRevert;
+import dev.marginsim.core.price.PriceRound;
+import dev.marginsim.core.price.PriceSnapshot;
+import dev.marginsim.prover.snapshot.Address;
+import dev.marginsim.prover.snapshot.EngineSnapshot;
+import dev.marginsim.prover.snapshot.Round;
+import java.util.ArrayList;
+import java.util.List;
 import dev.marginsim.core.ProtocolSetup;
 import dev.marginsim.simulator.engine.MarginEngine;
 import dev.marginsim.simulator.setup.EngineDeployer;
@@ -15,15 +22,26 @@ import java.util.SplittableRandom;
  */
 final class RandomBook {
     static final long START = 1_700_000_000L;
-    final ProtocolSetup setup = ProtocolSetup.standard();
+    final ProtocolSetup setup;
     final EngineDeployment deployment;
     final MarginEngine engine;
     final int accounts;
+    private final PriceRound[] latest;
 
     RandomBook(long seed, int accounts) {
+        this(seed, accounts, ProtocolSetup.standard());
+    }
+
+    RandomBook(long seed, int accounts, ProtocolSetup setup) {
+        this.setup = setup;
         this.accounts = accounts;
         this.deployment = EngineDeployer.deploy(setup, START);
         this.engine = deployment.engine();
+        this.latest = new PriceRound[setup.feeds().size()];
+        for (int f = 0; f < latest.length; f++) {
+            ProtocolSetup.Feed feed = setup.feeds().get(f);
+            latest[f] = PriceRound.complete(feed.name(), 1, feed.initialAnswer(), feed.decimals(), START);
+        }
         SplittableRandom rnd = new SplittableRandom(seed);
         for (int a = 0; a < accounts; a++) {
             open(a, rnd);
@@ -37,12 +55,19 @@ final class RandomBook {
         move(t + 1 + rnd.nextInt(86_400), rnd.nextDouble(0.6, 1.4), rnd.nextDouble(0.6, 1.4));
     }
 
+    /** The standard setup cut to one collateral (WETH) and one market (ETH-PERP): small proofs for exhaustive tests. */
+    static ProtocolSetup small() {
+        ProtocolSetup s = ProtocolSetup.standard();
+        return new ProtocolSetup(List.of(s.feeds().get(0)), List.of(s.collaterals().get(0)), List.of(s.markets().get(0)),
+                s.sequencerGraceSeconds(), s.liquidationBufferBps(), s.dustNotionalE6());
+    }
+
     void open(int a, SplittableRandom rnd) {
         engine.deposit(a, 0, 1_000_000L + rnd.nextLong(50_000_000_000L));
         if (rnd.nextInt(3) > 0) {
             engine.deposit(a, 1, BigInteger.valueOf(rnd.nextLong(1, 1_000_000_000_000L)).multiply(BigInteger.valueOf(1_000_000)));
         }
-        if (rnd.nextInt(3) == 0) {
+        if (engine.assetCount() > 2 && rnd.nextInt(3) == 0) {
             engine.deposit(a, 2, BigInteger.valueOf(rnd.nextLong(1, 2_000_000_000L)));
         }
         tradeSome(a, rnd);
@@ -65,10 +90,16 @@ final class RandomBook {
     /** Moves time and scales both feeds' answers (ETH by {@code eth}, BTC by {@code btc}). */
     void move(long time, double eth, double btc) {
         engine.setTime(time);
-        long ethAnswer = Math.max(100_000_000L, (long) (setup.feeds().get(0).initialAnswer() * eth));
-        long btcAnswer = Math.max(100_000_000L, (long) (setup.feeds().get(1).initialAnswer() * btc));
-        setFeed(0, ethAnswer, time);
-        setFeed(1, btcAnswer, time);
+        double[] scale = {eth, btc};
+        for (int f = 0; f < setup.feeds().size(); f++) {
+            setFeed(f, Math.max(100_000_000L, (long) (setup.feeds().get(f).initialAnswer() * scale[f])), time);
+        }
+    }
+
+    /** The engine's state now as a private-tier round (chain 0, zero protocol address). */
+    Round round(long roundId) {
+        PriceSnapshot prices = new PriceSnapshot(round, engine.time(), new ArrayList<>(List.of(latest)));
+        return EngineSnapshot.take(engine, setup, prices, 0, Address.ZERO, roundId);
     }
 
     private long round = 1;
@@ -76,5 +107,6 @@ final class RandomBook {
     void setFeed(int feed, long answer, long time) {
         round++;
         engine.setRound(deployment.feeds().get(feed), round, answer, time, time, round);
+        latest[feed] = PriceRound.complete(setup.feeds().get(feed).name(), round, answer, setup.feeds().get(feed).decimals(), time);
     }
 }

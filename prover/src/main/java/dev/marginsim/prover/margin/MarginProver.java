@@ -1,0 +1,120 @@
+package dev.marginsim.prover.margin;
+
+import dev.marginsim.prover.bulletproofs.RangeProof;
+import dev.marginsim.prover.bulletproofs.RangeProver;
+import dev.marginsim.prover.bulletproofs.Transcript;
+import dev.marginsim.prover.curve.Scalar;
+import dev.marginsim.prover.pedersen.Commitment;
+import dev.marginsim.prover.pedersen.Opening;
+import dev.marginsim.prover.privatetree.AccountLeaf;
+import dev.marginsim.prover.privatetree.PrivateRound;
+import dev.marginsim.prover.snapshot.RoundInfo;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Makes margin-sufficiency proofs. Refuses ({@link MarginRefusedException}) rather than proves when
+ * the pool does not meet the requirement, when the protocol would revert valuing it, or when the
+ * pool's collateral is not what the account's leaf commits to.
+ */
+public final class MarginProver {
+    static final BigInteger RANGE = BigInteger.ONE.shiftLeft(MarginCircuit.BITS);
+
+    private MarginProver() {
+    }
+
+    /**
+     * @param round     the published private round the account's leaf is in
+     * @param leaf      the account's leaf with its opening ({@code PrivateTree.accountLeaf})
+     * @param statement the public terms (level, prices, weights, ratios, funding indices)
+     * @param pool      the account's cross pool, aligned with the statement
+     */
+    public static MarginProof prove(PrivateRound round, AccountLeaf leaf, MarginStatement statement, PoolOpening pool,
+            SecureRandom rng) throws MarginRefusedException {
+        MarginWitness witness = MarginWitness.compute(statement, pool);
+        witness.requireSufficient();
+        return build(round, leaf, statement, witness, rng, false);
+    }
+
+    /**
+     * Builds the proof whatever the slack, putting the low 64 bits of each out-of-range slot value into
+     * the range proof, which is what a cheating prover would do: for soundness tests only.
+     */
+    static MarginProof proveForced(PrivateRound round, AccountLeaf leaf, MarginStatement statement, PoolOpening pool,
+            SecureRandom rng) throws MarginRefusedException {
+        return build(round, leaf, statement, MarginWitness.compute(statement, pool), rng, true);
+    }
+
+    /** As {@link #proveForced} but from arbitrary base values (for attacks on the rounding). */
+    static MarginProof proveWithBases(PrivateRound round, AccountLeaf leaf, MarginStatement statement, BigInteger[] baseValues,
+            SecureRandom rng) throws MarginRefusedException {
+        return build(round, leaf, statement, baseValues, rng, true);
+    }
+
+    private static MarginProof build(PrivateRound round, AccountLeaf leaf, MarginStatement statement, MarginWitness witness,
+            SecureRandom rng, boolean forced) throws MarginRefusedException {
+        return build(round, leaf, statement, witness.baseValues(), rng, forced);
+    }
+
+    private static MarginProof build(PrivateRound round, AccountLeaf leaf, MarginStatement statement, BigInteger[] values,
+            SecureRandom rng, boolean forced) throws MarginRefusedException {
+        MarginCircuit circuit = MarginCircuit.of(statement);
+        RoundInfo info = round.info();
+        int[] columns = MarginBinding.collateralColumns(info, statement);
+        Scalar[] blindings = new Scalar[circuit.baseCount()];
+        List<Commitment> leafCommitments = leaf.commitments();
+        Commitment[] bases = new Commitment[circuit.baseCount()];
+        boolean[] fromLeaf = new boolean[circuit.baseCount()];
+        for (int i = 0; i < columns.length; i++) {
+            int b = circuit.asset(i, MarginCircuit.A_AMOUNT);
+            if (!BigInteger.valueOf(leaf.values()[columns[i]]).equals(values[b])) {
+                throw new MarginRefusedException(MarginRefusedException.Reason.OPENING_MISMATCH, "asset "
+                        + statement.assets().get(i).assetId() + ": the pool holds " + values[b] + " but the leaf commits to "
+                        + leaf.values()[columns[i]]);
+            }
+            blindings[b] = leaf.blindings()[columns[i]];
+            bases[b] = leafCommitments.get(columns[i]);
+            fromLeaf[b] = true;
+        }
+        List<Commitment> transmitted = new ArrayList<>();
+        for (int b = 0; b < bases.length; b++) {
+            if (!fromLeaf[b]) {
+                blindings[b] = Scalar.random(rng);
+                bases[b] = Commitment.commit(Scalar.reduce(values[b]), blindings[b]);
+                transmitted.add(bases[b]);
+            }
+        }
+        Transcript t = MarginTranscript.start(round.roundHash(), info.prices().hash(), round.root().hash(), leaf.account(),
+                leaf.accountHash(), statement, leafCommitments, transmitted);
+        List<ProductProof> products = new ArrayList<>();
+        for (int j = 0; j < statement.markets().size(); j++) {
+            int lng = circuit.market(j, MarginCircuit.M_LONG);
+            int sht = circuit.market(j, MarginCircuit.M_SHORT);
+            int snap = circuit.market(j, MarginCircuit.M_SNAPSHOT);
+            int prod = circuit.market(j, MarginCircuit.M_PRODUCT);
+            Opening size = new Opening(Scalar.reduce(values[lng].subtract(values[sht])), blindings[lng].subtract(blindings[sht]));
+            products.add(ProductProof.prove(t, size, new Opening(Scalar.reduce(values[snap]), blindings[snap]),
+                    new Opening(Scalar.reduce(values[prod]), blindings[prod]), bases[snap], rng));
+        }
+        BigInteger[] blindingValues = new BigInteger[blindings.length];
+        for (int b = 0; b < blindings.length; b++) {
+            blindingValues[b] = blindings[b].toBigInteger();
+        }
+        List<Opening> openings = new ArrayList<>();
+        for (int s = 0; s < circuit.slots().size(); s++) {
+            LinearForm form = circuit.slots().get(s);
+            BigInteger v = form.evaluate(values);
+            if (v.signum() < 0 || v.compareTo(RANGE) >= 0) {
+                if (!forced) {
+                    throw new IllegalStateException("slot " + circuit.slotNames().get(s) + " = " + v + " is outside [0, 2^64)");
+                }
+                v = v.mod(RANGE);
+            }
+            openings.add(new Opening(Scalar.ofCanonical(v), Scalar.ofCanonical(form.evaluateBlinding(blindingValues, Scalar.ORDER))));
+        }
+        RangeProof range = RangeProver.prove(t, MarginCircuit.BITS, openings, rng);
+        return new MarginProof(round.roundHash(), statement, leaf.account(), leaf.salt(), leafCommitments, transmitted, products, range);
+    }
+}

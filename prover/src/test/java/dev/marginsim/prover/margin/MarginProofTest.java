@@ -1,0 +1,105 @@
+package dev.marginsim.prover.margin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.marginsim.prover.privatetree.AccountLeaf;
+import dev.marginsim.prover.privatetree.PrivateRound;
+import dev.marginsim.prover.privatetree.PrivateTree;
+import dev.marginsim.prover.privatetree.PrivateTreeBuilder;
+import dev.marginsim.prover.privatetree.TreeGenerators;
+import dev.marginsim.prover.snapshot.Address;
+import dev.marginsim.prover.verify.Failure;
+import dev.marginsim.prover.verify.VerificationException;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Margin proofs at the boundary the protocol draws: an account exactly at maintenance proves, one unit
+ * below is refused, and a proof forced out of it (or out of any rounding step) is rejected.
+ */
+class MarginProofTest {
+    static final PrivateTreeBuilder BUILDER = new PrivateTreeBuilder(TreeGenerators.STANDARD);
+    static final byte[] MASTER = "margin-proof-test-master-secret-32b".getBytes();
+    private static final long DROP = 270_000_000_000L; // ETH $3,000 → $2,700
+    private static final long X = 10_000_000_000L;     // $10,000
+    private static BoundaryBook book;
+    private static PrivateTree tree;
+    private static PrivateRound round;
+    private static MarginStatement maintenance;
+
+    @BeforeAll
+    static void boundary() {
+        long slack = new BoundaryBook(DROP, X).slack(0, MarginLevel.MAINTENANCE);
+        assertTrue(slack > 1_000, "the probe account must be healthy: " + slack);
+        book = new BoundaryBook(DROP, X, X - slack, X - slack - 1);
+        tree = BUILDER.build(book.round(1), MASTER);
+        round = PrivateRound.of(tree);
+        maintenance = EnginePool.statement(book.engine, book.setup, MarginLevel.MAINTENANCE);
+    }
+
+    private static AccountLeaf leaf(int account) {
+        return tree.accountLeaf(Address.ofIndex(account));
+    }
+
+    private static MarginProof prove(int account, MarginStatement statement) throws MarginRefusedException {
+        return MarginProver.prove(round, leaf(account), statement, EnginePool.opening(book.engine, account, statement), new SecureRandom());
+    }
+
+    private static void verify(MarginProof proof, int account, MarginStatement statement) throws VerificationException {
+        MarginVerifier.verify(proof, round, statement, Address.ofIndex(account), leaf(account).leafHash());
+    }
+
+    @Test
+    void accountExactlyAtMaintenance_proves() throws Exception {
+        assertEquals(0, book.slack(1, MarginLevel.MAINTENANCE), "the engine must see slack 0");
+        verify(prove(1, maintenance), 1, maintenance);
+    }
+
+    @Test
+    void accountOneUnitBelow_isRefused_andAForcedProofIsRejected() throws Exception {
+        assertEquals(-1, book.slack(2, MarginLevel.MAINTENANCE), "the engine must see slack −1");
+        MarginRefusedException refused = assertThrows(MarginRefusedException.class, () -> prove(2, maintenance));
+        assertEquals(MarginRefusedException.Reason.INSUFFICIENT_MARGIN, refused.reason());
+        MarginProof forced = MarginProver.proveForced(round, leaf(2), maintenance,
+                EnginePool.opening(book.engine, 2, maintenance), new SecureRandom());
+        VerificationException e = assertThrows(VerificationException.class, () -> verify(forced, 2, maintenance));
+        assertEquals(Failure.RANGE_PROOF_INVALID, e.failure());
+    }
+
+    @Test
+    void roundingOneQuotientUp_toCrossTheBoundary_isRejected() throws Exception {
+        PoolOpening pool = EnginePool.opening(book.engine, 2, maintenance);
+        MarginWitness w = MarginWitness.compute(maintenance, pool);
+        MarginCircuit c = MarginCircuit.of(maintenance);
+        // Each quotient one above its floor makes the slack 0 (all enter it with coefficient 1 or
+        // through a positive weight), and leaves its remainder at −(divisor − r): not in range.
+        int[] quotients = {c.asset(0, MarginCircuit.A_WEIGHTED), c.market(0, MarginCircuit.M_VALUE),
+                c.market(0, MarginCircuit.M_FUNDING), c.market(0, MarginCircuit.M_NEG_REQUIREMENT)};
+        for (int q : quotients) {
+            BigInteger[] bases = w.baseValues();
+            bases[q] = bases[q].add(BigInteger.ONE);
+            int slackSlot = c.slotNames().indexOf("slack");
+            assertEquals(BigInteger.ZERO, c.slots().get(slackSlot).evaluate(bases), "base " + q);
+            MarginProof cheat = MarginProver.proveWithBases(round, leaf(2), maintenance, bases, new SecureRandom());
+            VerificationException e = assertThrows(VerificationException.class, () -> verify(cheat, 2, maintenance), "base " + q);
+            assertEquals(Failure.RANGE_PROOF_INVALID, e.failure(), "base " + q);
+        }
+    }
+
+    @Test
+    void initialLevel_isASeparateProof() throws Exception {
+        MarginStatement initial = EnginePool.statement(book.engine, book.setup, MarginLevel.INITIAL);
+        assertTrue(book.slack(0, MarginLevel.INITIAL) >= 0);
+        MarginProof proof = prove(0, initial);
+        verify(proof, 0, initial);
+        VerificationException e = assertThrows(VerificationException.class, () -> verify(proof, 0, maintenance));
+        assertEquals(Failure.PRICE_MISMATCH, e.failure());
+        // account 1 is at maintenance, so below initial: no initial proof
+        assertTrue(book.slack(1, MarginLevel.INITIAL) < 0);
+        assertThrows(MarginRefusedException.class, () -> prove(1, initial));
+    }
+}
