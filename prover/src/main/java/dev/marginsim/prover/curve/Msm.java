@@ -17,6 +17,9 @@ import org.bouncycastle.math.ec.ECPoint;
 public final class Msm {
     /** Below this many terms Straus (Bouncy Castle) wins; measured by bench/…/MsmBenchmark. */
     static final int PIPPENGER_THRESHOLD = 96;
+    /** From this many terms a sum is split over two threads (the machines here have two cores). */
+    static final int PARALLEL_THRESHOLD = Integer.getInteger("marginsim.msm.parallelThreshold", 128);
+    private static final Scalar MINUS_ONE = Scalar.ONE.negate();
     private static final BigInteger HALF_ORDER = Secp256k1.ORDER.shiftRight(1);
 
     private Msm() {
@@ -33,8 +36,19 @@ public final class Msm {
         BigInteger[] k = new BigInteger[n];
         ECPoint[] p = new ECPoint[n];
         int used = 0;
+        // Coefficients ±1 (the bit vectors of a range proof) cost one addition each: keep them out of the
+        // multipliers, whose per-term cost is for full-size scalars.
+        ECPoint unit = Secp256k1.INFINITY;
         for (int i = 0; i < n; i++) {
             if (scalars[i].isZero() || points[i].isInfinity()) {
+                continue;
+            }
+            if (scalars[i].equals(Scalar.ONE)) {
+                unit = unit.add(points[i].ec());
+                continue;
+            }
+            if (scalars[i].equals(MINUS_ONE)) {
+                unit = unit.subtract(points[i].ec());
                 continue;
             }
             k[used] = scalars[i].toBigInteger();
@@ -42,13 +56,40 @@ public final class Msm {
             used++;
         }
         if (used == 0) {
-            return Point.INFINITY;
+            return Point.of(unit);
         }
         if (used < n) {
             k = java.util.Arrays.copyOf(k, used);
             p = java.util.Arrays.copyOf(p, used);
         }
-        return Point.of(used < PIPPENGER_THRESHOLD ? ECAlgorithms.sumOfMultiplies(p, k) : pippenger(k, p));
+        return Point.of(unit.add(sumRaw(k, p)));
+    }
+
+    /**
+     * Two sums over the same points, {@code Σ k1[i]·points[i]} and {@code Σ k2[i]·points[i]}, on two
+     * threads when they are large enough to pay for it.
+     */
+    public static Point[] sumPair(Scalar[] k1, Scalar[] k2, Point[] points) {
+        if (points.length < PARALLEL_THRESHOLD / 2) {
+            return new Point[] {sum(k1, points), sum(k2, points)};
+        }
+        java.util.concurrent.CompletableFuture<Point> second =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> sum(k2, points));
+        Point first = sum(k1, points);
+        return new Point[] {first, second.join()};
+    }
+
+    /** Splits a large sum in two halves computed on two threads (a group sum is exact, so the result is the same). */
+    private static ECPoint sumRaw(BigInteger[] k, ECPoint[] p) {
+        int n = k.length;
+        if (n < PARALLEL_THRESHOLD) {
+            return n < PIPPENGER_THRESHOLD ? ECAlgorithms.sumOfMultiplies(p, k) : pippenger(k, p);
+        }
+        int mid = n / 2;
+        java.util.concurrent.CompletableFuture<ECPoint> hi = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> sumRaw(java.util.Arrays.copyOfRange(k, mid, n), java.util.Arrays.copyOfRange(p, mid, n)));
+        ECPoint lo = sumRaw(java.util.Arrays.copyOf(k, mid), java.util.Arrays.copyOf(p, mid));
+        return lo.add(hi.join());
     }
 
     /**
@@ -119,11 +160,15 @@ public final class Msm {
     }
 
     static ECPoint pippenger(BigInteger[] scalars, ECPoint[] points) {
+        return pippenger(scalars, points, windowBits(scalars.length));
+    }
+
+    /** Pippenger with window width {@code c} bits. */
+    static ECPoint pippenger(BigInteger[] scalars, ECPoint[] points, int c) {
         int n = scalars.length;
         if (n == 0) {
             return Secp256k1.INFINITY;
         }
-        int c = windowBits(n);
         int windows = (256 + c - 1) / c;
         // Use the shorter of k and n − k (negating the point) so every scalar is below 2^255 and the
         // signed recoding ends without a carry.
@@ -142,7 +187,8 @@ public final class Msm {
             neg[i] = p.negate();
         }
         byte[][] digits = new byte[windows][];
-        short[][] wide = c > 8 ? new short[windows][] : null;
+        // Digits lie in (−2^(c−1), 2^(c−1)]: a byte holds them up to c = 7.
+        short[][] wide = c > 7 ? new short[windows][] : null;
         int[] carry = new int[n];
         int half = 1 << (c - 1);
         for (int w = 0; w < windows; w++) {

@@ -1,0 +1,113 @@
+package dev.marginsim.prover.curve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import org.junit.jupiter.api.Test;
+
+class MsmTest {
+    /** Σ kᵢ·Pᵢ the slow way: one multiplication and one addition per term. */
+    private static Point naive(Scalar[] k, Point[] p) {
+        Point acc = Point.INFINITY;
+        for (int i = 0; i < k.length; i++) {
+            acc = acc.add(p[i].multiply(k[i]));
+        }
+        return acc;
+    }
+
+    private static Scalar[] scalars(SecureRandom rng, int n) {
+        Scalar[] special = {Scalar.ZERO, Scalar.ONE, Scalar.ONE.negate(), Scalar.TWO,
+                Scalar.ofCanonical(Scalar.ORDER.shiftRight(1)), Scalar.ofCanonical(Scalar.ORDER.shiftRight(1).add(BigInteger.ONE)),
+                Scalar.ofCanonical(BigInteger.ONE.shiftLeft(255)), Scalar.of(-2)};
+        Scalar[] k = new Scalar[n];
+        for (int i = 0; i < n; i++) {
+            k[i] = i < special.length ? special[i] : Scalar.random(rng);
+        }
+        return k;
+    }
+
+    private static Point[] points(int n) {
+        Point[] p = new Point[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = Point.hashToCurve("marginsim/test/msm", new byte[] {(byte) (i >>> 8), (byte) i});
+        }
+        return p;
+    }
+
+    @Test
+    void everyMethod_equalsTheNaiveSum_acrossSizes() {
+        long seed = TestRandom.seed("MsmTest.everyMethod");
+        SecureRandom rng = TestRandom.secure(seed, "msm");
+        for (int n : new int[] {1, 2, 3, 8, 9, 40, Msm.PIPPENGER_THRESHOLD - 1, Msm.PIPPENGER_THRESHOLD, 200}) {
+            Scalar[] k = scalars(rng, n);
+            Point[] p = points(n);
+            Point expected = naive(k, p);
+            assertEquals(expected, Msm.sum(k, p), "sum n=" + n);
+            assertEquals(expected, Msm.sumPippenger(k, p), "pippenger n=" + n);
+            assertEquals(expected, Msm.sumBouncyCastle(k, p), "bouncy castle n=" + n);
+        }
+    }
+
+    @Test
+    void pippenger_handlesEveryWindowWidth() {
+        long seed = TestRandom.seed("MsmTest.windows");
+        SecureRandom rng = TestRandom.secure(seed, "windows");
+        for (int log = 2; log <= 12; log++) {
+            int n = 1 << log;
+            int c = Msm.windowBits(n);
+            // A few terms suffice to exercise the recoding for width c; pippenger() takes any n.
+            Scalar[] k = scalars(rng, 12);
+            Point[] p = points(12);
+            Point expected = naive(k, p);
+            java.math.BigInteger[] kb = new java.math.BigInteger[12];
+            org.bouncycastle.math.ec.ECPoint[] pe = new org.bouncycastle.math.ec.ECPoint[12];
+            for (int i = 0; i < 12; i++) {
+                kb[i] = k[i].toBigInteger();
+                pe[i] = p[i].ec();
+            }
+            assertEquals(expected, Point.of(Msm.pippenger(kb, pe, c)), "window " + c);
+        }
+    }
+
+    @Test
+    void cancellingTerms_giveInfinity_andEmptySumIsInfinity() {
+        Point[] p = points(3);
+        Scalar k = Scalar.of(12345);
+        assertTrue(Msm.sum(new Scalar[] {k, k}, new Point[] {p[0], p[0].negate()}).isInfinity());
+        assertTrue(Msm.sum(new Scalar[] {k, k.negate()}, new Point[] {p[1], p[1]}).isInfinity());
+        assertTrue(Msm.sum(new Scalar[0], new Point[0]).isInfinity());
+        assertTrue(Msm.sumPippenger(new Scalar[] {Scalar.ONE}, new Point[] {Point.INFINITY}).isInfinity());
+        assertEquals(p[2], Msm.sum(new Scalar[] {Scalar.ONE, Scalar.ZERO}, new Point[] {p[2], Point.INFINITY}));
+    }
+
+    @Test
+    void lengthMismatch_isRejected() {
+        assertThrows(IllegalArgumentException.class, () -> Msm.sum(new Scalar[1], new Point[2]));
+    }
+
+    @Test
+    void fold_andSumPair_equalTheirDefinitions() {
+        long seed = TestRandom.seed("MsmTest.fold");
+        SecureRandom rng = TestRandom.secure(seed, "fold");
+        Point[] lo = points(4);
+        Point[] hi = new Point[4];
+        for (int i = 0; i < 4; i++) {
+            hi[i] = lo[i].multiply(Scalar.of(7 + i));
+        }
+        Scalar a = Scalar.random(rng);
+        Scalar b = Scalar.random(rng);
+        Point[] f = Msm.fold(lo, hi, a, b);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(lo[i].multiply(a).add(hi[i].multiply(b)), f[i]);
+        }
+        Scalar[] k1 = scalars(rng, 300);
+        Scalar[] k2 = scalars(rng, 300);
+        Point[] p = points(300);
+        Point[] pair = Msm.sumPair(k1, k2, p);
+        assertEquals(Msm.sumBouncyCastle(k1, p), pair[0]);
+        assertEquals(Msm.sumBouncyCastle(k2, p), pair[1]);
+    }
+}
