@@ -18,7 +18,7 @@ const SOLC_VERSION = '0.8.37';
 const ROOT = path.resolve(__dirname, '..');
 const SRC = path.join(ROOT, 'src', 'main', 'solidity');
 const OUT = path.join(ROOT, 'artifacts');
-const CONTRACTS = ['MarginProtocol', 'MockAggregator', 'TestToken', 'EventedAggregator', 'PhasedAggregatorProxy'];
+const CONTRACTS = ['MarginProtocol', 'MockAggregator', 'TestToken', 'EventedAggregator', 'PhasedAggregatorProxy', 'RoundBatchReader', 'SolvencyRegistry'];
 const EIP170_LIMIT = 24576;
 
 function fail(message) {

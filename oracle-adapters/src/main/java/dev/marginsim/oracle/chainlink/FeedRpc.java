@@ -139,7 +139,11 @@ public final class FeedRpc implements AutoCloseable {
     static ObjectNode ethCallRequest(EthCall c, String blockTag) {
         ObjectNode r = request("eth_call");
         ArrayNode params = (ArrayNode) r.get("params");
-        params.addObject().put("to", c.to()).put("data", c.data());
+        ObjectNode tx = params.addObject();
+        if (c.to() != null) {
+            tx.put("to", c.to());
+        }
+        tx.put("data", c.data());
         params.add(blockTag);
         return r;
     }

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Walks a feed's history backwards from its latest round, many rounds per JSON-RPC batch.
+ * Walks a feed's history backwards from its latest round, {@link #BATCH} rounds per round trip
+ * (read with the deployless {@link RoundBatchReader}).
  *
  * <p>A proxy's round id is {@code phaseId << 64 | aggregatorRoundId}. Inside a phase the walk steps
  * the aggregator round down by one, skipping gaps (rounds that revert or read as empty). When a
@@ -75,7 +76,7 @@ public final class RoundHistory {
             for (int i = 0; i < n; i++) {
                 ids.add(AggregatorAbi.proxyRoundId(phase, next - i));
             }
-            List<Optional<PriceRound>> rounds = feed.rounds(ids);
+            List<Optional<PriceRound>> rounds = RoundBatchReader.rounds(feed, ids);
             for (Optional<PriceRound> r : rounds) {
                 next--;
                 if (r.isEmpty()) {

@@ -124,6 +124,46 @@ class ChainlinkFeedTest {
     }
 
     @Test
+    void theDeploylessReaderReadsWhatOneCallEachReads() {
+        String a1 = contracts.deployAggregator(8, "AVAX / USD");
+        String a2 = contracts.deployAggregator(8, "AVAX / USD");
+        List<PriceRound> rounds = new ArrayList<>();
+        for (int i = 1; i <= 300; i++) {
+            if (i % 17 != 0) { // gaps
+                rounds.add(new PriceRound("x", BigInteger.valueOf(i), BigInteger.valueOf(1_000 + i).negate().pow(3), 8,
+                        i, i % 11 == 0 ? 0 : i + 1, BigInteger.valueOf(i - i % 2)));
+            }
+        }
+        contracts.setRounds(a1, rounds);
+        contracts.transmit(a2, BigInteger.valueOf(42));
+        String proxy = contracts.deployProxy(a1);
+        contracts.confirmAggregator(proxy, a2);
+        ChainlinkFeed feed = ChainlinkFeed.open(rpc, proxy);
+        ChainlinkFeed plain = ChainlinkFeed.open(rpc, a1);
+
+        List<RoundBatchReader.Request> requests = new ArrayList<>();
+        List<Optional<PriceRound>> expected = new ArrayList<>();
+        for (int i = 0; i <= 302; i++) { // phase 1 rounds 0..302 through the proxy: more than two calls' worth
+            BigInteger id = BigInteger.ONE.shiftLeft(64).add(BigInteger.valueOf(i));
+            requests.add(RoundBatchReader.Request.round(feed, id));
+            expected.add(feed.round(id));
+        }
+        requests.add(RoundBatchReader.Request.round(feed, BigInteger.valueOf(5).shiftLeft(64).add(BigInteger.ONE)));
+        expected.add(Optional.empty()); // a phase the proxy never had
+        requests.add(RoundBatchReader.Request.latest(feed));
+        expected.add(Optional.of(feed.latestRound()));
+        requests.add(RoundBatchReader.Request.round(plain, BigInteger.valueOf(16)));
+        expected.add(plain.round(BigInteger.valueOf(16)));
+
+        assertEquals(expected, RoundBatchReader.read(rpc, requests, "latest"));
+        assertEquals(2, expected.get(expected.size() - 2).orElseThrow().phaseId());
+        assertEquals(BigInteger.valueOf(42), expected.get(expected.size() - 2).orElseThrow().answer());
+        assertTrue(expected.get(17).isEmpty() && expected.get(0).isEmpty(), "gaps and round 0 read as empty");
+        assertTrue(expected.get(11).isPresent() && expected.get(11).get().updatedAt() == 0,
+                "an incomplete round is a round, not a gap");
+    }
+
+    @Test
     void aSnapshotReadsEveryFeedAtOneBlock() {
         String eth = contracts.deployAggregator(8, "ETH / USD");
         String btc = contracts.deployAggregator(8, "BTC / USD");
