@@ -22,7 +22,7 @@ public final class RoundHistory {
     /** Consecutive missing round ids after which a phase is taken to have no earlier rounds. */
     public static final int MAX_GAP = 2_000;
     /** Round ids asked for per batch. */
-    public static final int BATCH = 250;
+    public static final int BATCH = 512;
 
     private RoundHistory() {
     }
