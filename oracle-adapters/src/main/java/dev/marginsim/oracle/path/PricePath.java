@@ -59,10 +59,10 @@ public final class PricePath {
     }
 
     /**
-     * Wraps arrays the caller has just built and will not touch again (the generators' hot path);
-     * still validated.
+     * Wraps arrays the caller has just built and will never touch again, without copying them (the
+     * generators' hot path); still validated.
      */
-    static PricePath adopt(String name, int decimals, long[] times, long[] prices) {
+    public static PricePath adopt(String name, int decimals, long[] times, long[] prices) {
         return new PricePath(name, decimals, times, prices, true);
     }
 
