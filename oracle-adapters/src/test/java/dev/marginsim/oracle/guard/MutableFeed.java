@@ -36,6 +36,11 @@ public final class MutableFeed implements PriceFeed {
         this.failure = e;
     }
 
+    /** Whether no round was pushed yet. */
+    public boolean isEmpty() {
+        return latest == null;
+    }
+
     @Override
     public String source() {
         return source;

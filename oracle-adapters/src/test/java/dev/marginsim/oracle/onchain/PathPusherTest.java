@@ -155,6 +155,91 @@ class PathPusherTest {
     }
 
     @Test
+    void aPushedPathIsGuardedOnChainExactlyAsOffChain() {
+        SplittableRandom rnd = new SplittableRandom(SEED + 1);
+        System.out.println("aPushedPathIsGuardedOnChainExactlyAsOffChain seed " + (SEED + 1));
+        long t0 = 1_600_000_000L;
+        // A path with the failures oracles have: stale gaps, incomplete rounds, a zero answer, a spike.
+        List<PriceRound> path = new ArrayList<>(walk(rnd, "ETH / USD", 8, t0, 60, 0, 1));
+        for (int i = 30; i < path.size(); i++) { // the feed stops updating for almost three hours after round 30
+            PriceRound r = path.get(i);
+            path.set(i, new PriceRound(r.source(), r.roundId(), r.answer(), 8, r.startedAt() + 10_000,
+                    r.updatedAt() == 0 ? 0 : r.updatedAt() + 10_000, r.answeredInRound()));
+        }
+        for (int i = 10; i < path.size(); i += 13) {
+            PriceRound r = path.get(i);
+            BigInteger answer = i % 2 == 0 ? BigInteger.ZERO : r.answer().multiply(BigInteger.TEN);
+            path.set(i, new PriceRound(r.source(), r.roundId(), answer, 8, r.startedAt(), r.updatedAt(), r.answeredInRound()));
+        }
+        List<PriceRound> sequencer = List.of(
+                new PriceRound("seq", BigInteger.ONE, BigInteger.ZERO, 0, t0 - 100_000, t0 - 100_000, BigInteger.ONE),
+                new PriceRound("seq", BigInteger.TWO, BigInteger.ONE, 0, t0 + 20_000, t0 + 20_000, BigInteger.TWO),
+                new PriceRound("seq", BigInteger.valueOf(3), BigInteger.ZERO, 0, t0 + 30_000, t0 + 30_000, BigInteger.valueOf(3)));
+        PathPusher pusher = PathPusher.deploy(contracts, List.of(new FeedPath("ETH / USD", 8, path)), sequencer,
+                PathPusher.TimeMode.SHIFT_TO_HEAD);
+        long offset = pusher.offsetSeconds();
+        String feedAddress = pusher.feedAddresses().get("ETH / USD");
+        String usdc = new dev.marginsim.contracts.chain.ChainDeployer(chain, contracts.writer())
+                .deployToken("USD Coin", "USDC", 6);
+        var protocol = new dev.marginsim.contracts.chain.ProtocolClient(chain, chain.deploy(contracts.writer(),
+                dev.marginsim.contracts.chain.Artifacts.bytecode("MarginProtocol")
+                        + org.web3j.abi.FunctionEncoder.encodeConstructor(List.of(new org.web3j.abi.datatypes.Address(usdc)))));
+        var config = new dev.marginsim.core.OracleConfig(feedAddress, 3_600, 2_000_00000000L, 4_500_00000000L);
+        var params = new dev.marginsim.core.MarketParams(1_000, 500, 250, 5_000, 5, 2_000_000_000000000L, 3_000);
+        long grace = 1_800;
+        assertTrue(protocol.send(contracts.writer(), dev.marginsim.contracts.chain.ProtocolClient.encodeListMarket(config, params)).success());
+        assertTrue(protocol.send(contracts.writer(), dev.marginsim.contracts.chain.ProtocolClient.encodeSetSequencerFeed(
+                pusher.sequencerAddress().orElseThrow(), grace)).success());
+
+        // Off chain: the same path, unshifted, in memory, guarded at path time.
+        dev.marginsim.oracle.guard.MutableFeed offFeed = new dev.marginsim.oracle.guard.MutableFeed("ETH / USD", 8);
+        dev.marginsim.oracle.guard.MutableFeed offSeq = new dev.marginsim.oracle.guard.MutableFeed("seq", 0);
+        TreeSet<Long> times = new TreeSet<>();
+        path.forEach(r -> times.add(writeTime(r)));
+        sequencer.forEach(r -> times.add(writeTime(r)));
+        java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
+        for (long t : times) {
+            pusher.pushUntil(t + offset);
+            path.stream().filter(r -> writeTime(r) == t).forEach(offFeed::set);
+            sequencer.stream().filter(r -> writeTime(r) == t).forEach(offSeq::set);
+            if (offFeed.isEmpty()) {
+                continue; // no price yet: the aggregator reverts NoDataPresent, not a guard's business
+            }
+            // At the write time, and (between writes more than a heartbeat apart) one second after the
+            // heartbeat ran out, in an empty block mined there.
+            List<Long> checkAt = new ArrayList<>(List.of(t));
+            Long nextWrite = times.higher(t);
+            if (nextWrite != null && nextWrite - t > config.heartbeatSeconds() + 1) {
+                checkAt.add(t + config.heartbeatSeconds() + 1);
+            }
+            for (long at : checkAt) {
+                if (at != t) {
+                    chain.setNextBlockTimestamp(at + offset);
+                    chain.mine();
+                }
+                Object onChain;
+                try {
+                    onChain = protocol.read(dev.marginsim.contracts.chain.ProtocolClient.marketPriceRead(0));
+                } catch (dev.marginsim.core.ProtocolRevert e) {
+                    onChain = e;
+                }
+                var outcome = dev.marginsim.oracle.guard.ContractGuards.wrap(offFeed, config, java.util.Optional.of(
+                        new dev.marginsim.oracle.guard.ContractGuards.Sequencer(offSeq, grace)), () -> at).read();
+                Object offChain = outcome instanceof dev.marginsim.oracle.guard.GuardOutcome.Accepted a
+                        ? (Object) a.priceE8().longValueExact()
+                        : dev.marginsim.core.ProtocolRevert.oracle(((dev.marginsim.oracle.guard.GuardOutcome.Rejected) outcome)
+                                .failure().contractCode().orElseThrow());
+                assertEquals(offChain, onChain, "path time " + at + ", seed " + (SEED + 1));
+                outcomes.merge(offChain instanceof Long ? "price" : ((dev.marginsim.core.ProtocolRevert) offChain)
+                        .oracleCode().name(), 1, Integer::sum);
+            }
+        }
+        System.out.println("outcomes along the path: " + outcomes);
+        assertEquals(java.util.Set.of("price", "NON_POSITIVE", "INCOMPLETE_ROUND", "STALE", "OUT_OF_BOUNDS",
+                "SEQUENCER_DOWN", "GRACE_PERIOD"), outcomes.keySet(), "prices and every failure along the path");
+    }
+
+    @Test
     void aPathThatCannotBeReplayedIsRefusedBeforeAnythingIsDeployed() {
         long nonce = contracts.writer().nextNonce();
         long head = chain.latestTimestamp();
