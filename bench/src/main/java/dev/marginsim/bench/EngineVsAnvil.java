@@ -25,9 +25,11 @@ import org.web3j.crypto.ECKeyPair;
 /**
  * The same operation sequence on anvil and on the Java engine, in one run, with identical end state.
  * The sequence is recorded from a crash scenario (deposits, trades, margin moves, oracle rounds,
- * block-time steps, liquidations). On anvil every transaction is signed ahead and sent back to back,
- * receipts fetched without delay; on the engine the sequence is replayed on fresh deployments until
- * the timing is stable. Prints both rates and their ratio.
+ * block-time steps, liquidations). On anvil every transaction is signed ahead and the plan is driven
+ * by {@link AnvilDriver} (raw JSON-RPC batches, receipts polled without delay); on the engine the
+ * sequence is replayed on fresh deployments by {@link EngineReplay} until the timing is stable.
+ * Neither side's deployment is in its time. Prints both rates, their ratio, and whether every stored
+ * value of the two end states is equal (the run fails if not).
  *
  * <p>Run: {@code bench/run engine-vs-anvil [accounts] [minutes]}.
  */
@@ -43,7 +45,7 @@ public final class EngineVsAnvil {
             chain.setBlockTimestampInterval(0);
             start = chain.latestTimestamp() + 1;
             chain.setNextBlockTimestamp(start);
-            List<Action> actions = record(setup, accounts, minutes);
+            List<Action> actions = EngineReplay.record(setup, accounts, minutes, start);
             long protocolOps = actions.stream().filter(a -> !(a instanceof Action.SetTime)).count();
             System.out.printf("sequence: %,d actions (%,d transactions) from a %d-account, %d-minute crash%n",
                     actions.size(), protocolOps, accounts, minutes);
@@ -62,32 +64,17 @@ public final class EngineVsAnvil {
             }
             deployer.fund(owner, d.settlementToken(), d.protocol(), BigInteger.TWO.pow(200));
 
-            List<Object> presigned = presign(chain, d, signers, owner, actions);
-            long t0 = System.nanoTime();
-            List<String> hashes = new ArrayList<>();
-            int confirmed = 0;
-            for (Object p : presigned) {
-                if (p instanceof Long timestamp) {
-                    // anvil mines sent transactions asynchronously: everything sent at the old time must
-                    // be in a block before the clock moves, or a transaction lands at the wrong time.
-                    for (; confirmed < hashes.size(); confirmed++) {
-                        chain.receipt(hashes.get(confirmed));
-                    }
-                    chain.setNextBlockTimestamp(timestamp);
-                    chain.mine();
-                } else {
-                    hashes.add(chain.sendRaw((String) p));
-                }
+            List<Object> plan = presign(chain, d, signers, owner, actions);
+            AnvilDriver.Result run;
+            try (AnvilDriver driver = new AnvilDriver(anvil.url())) {
+                run = driver.run(plan);
+                System.out.printf("anvil time: sending %.3f s, mining %.3f s, the rest (receipts, clock) %.3f s%n",
+                        driver.sendNanos / 1e9, driver.mineNanos / 1e9, (run.nanos() - driver.sendNanos - driver.mineNanos) / 1e9);
             }
-            long reverted = 0;
-            for (String h : hashes) {
-                if (!chain.receipt(h).isStatusOK()) {
-                    reverted++;
-                }
-            }
-            double anvilSeconds = (System.nanoTime() - t0) / 1e9;
+            double anvilSeconds = run.nanos() / 1e9;
+            long reverted = run.reverted();
             java.util.Map<String, Integer> reasons = new java.util.TreeMap<>();
-            for (String h : hashes) {
+            for (String h : run.hashes()) {
                 if (!chain.receipt(h).isStatusOK()) {
                     String data = chain.revertData(h);
                     reasons.merge(dev.marginsim.contracts.chain.RevertDecoder.decode(data)
@@ -96,8 +83,9 @@ public final class EngineVsAnvil {
             }
             System.out.println("chain reverts: " + reasons);
 
-            EngineDeployment engineSide = replay(setup, actions);
-            System.out.println("engine reverts: " + ENGINE_REVERTS);
+            EngineReplay replay = new EngineReplay(setup, actions, start);
+            EngineDeployment engineSide = replay.replay();
+            System.out.println("engine reverts: " + replay.reverts);
             int markets = setup.markets().size();
             int assets = setup.collaterals().size() + 1;
             ProtocolClient client = new ProtocolClient(chain, d.protocol());
@@ -106,27 +94,18 @@ public final class EngineVsAnvil {
             List<String> engineState = EndState.ofEngine(engineSide.engine(), accounts + 2, markets, assets);
             boolean identical = chainState.equals(engineState);
 
-            // Engine: replay until at least two seconds of work, after a warm-up.
-            for (int i = 0; i < 20; i++) {
-                replay(setup, actions);
-            }
-            int reps = 0;
-            long e0 = System.nanoTime();
-            long elapsed;
-            do {
-                replay(setup, actions);
-                reps++;
-                elapsed = System.nanoTime() - e0;
-            } while (elapsed < 2_000_000_000L);
-            double engineSecondsPerRun = elapsed / 1e9 / reps;
-
+            EngineReplay.Timing t = replay.measure(2_000, 3_000);
             double anvilRate = actions.size() / anvilSeconds;
-            double engineRate = actions.size() / engineSecondsPerRun;
-            System.out.printf("anvil : %.3f s for %,d actions (%,d reverted txs) = %,.0f actions/s (%.3f ms each)%n",
-                    anvilSeconds, actions.size(), reverted, anvilRate, 1e3 / anvilRate);
-            System.out.printf("engine: %.6f s per replay (%d replays incl. deployment) = %,.0f actions/s (%.1f ns each)%n",
-                    engineSecondsPerRun, reps, engineRate, 1e9 / engineRate);
-            System.out.printf("ratio : engine/anvil = %,.0fx%n", engineRate / anvilRate);
+            double engineRate = actions.size() / (t.actionNanos() / 1e9);
+            double engineRateWithDeploy = actions.size() / ((t.actionNanos() + t.deployNanos()) / 1e9);
+            System.out.printf("anvil : %.3f s for %,d actions (%,d reverted txs; %,d HTTP requests, %,d blocks, %,d receipt"
+                    + " polls) = %,.0f actions/s (%.3f ms each)%n", anvilSeconds, actions.size(), reverted, run.requests(),
+                    run.blocks(), run.receiptPolls(), anvilRate, 1e3 / anvilRate);
+            System.out.printf("engine: %.1f us per replay of the actions (mean of %d replays; deployment %.1f us more)"
+                    + " = %,.0f actions/s (%.1f ns each)%n", t.actionNanos() / 1e3, t.replays(), t.deployNanos() / 1e3,
+                    engineRate, 1e9 / engineRate);
+            System.out.printf("ratio : engine/anvil = %,.0fx (%,.0fx counting the engine's deployment too)%n",
+                    engineRate / anvilRate, engineRateWithDeploy / anvilRate);
             System.out.printf("end state identical: %s (%,d stored values)%n", identical ? "YES" : "NO", chainState.size());
             if (!identical) {
                 int shown = 0;
@@ -147,69 +126,53 @@ public final class EngineVsAnvil {
         return all;
     }
 
-    /** Runs the scenario on an engine, recording every action it issues (refused ones included). */
-    static List<Action> record(ProtocolSetup setup, int accounts, int minutes) {
-        EngineDeployment dep = EngineDeployer.deploy(setup, start);
-        List<Action> recorded = new ArrayList<>();
-        EngineSink engine = new EngineSink(dep);
-        ActionSink recording = a -> {
-            recorded.add(a);
-            engine.apply(a);
-        };
-        CrashScenario.Config config = new CrashScenario.Config(accounts, 7, minutes, 0.35, 0.15);
-        CrashScenario scenario = new CrashScenario(config, setup, dep.engine(), recording, new CrashMetrics());
-        scenario.buildBook(i -> { });
-        scenario.crash(i -> { });
-        return recorded;
+    /** A transaction to sign: who sends what to whom. */
+    private record Unsigned(Signer from, String to, String data) {
     }
 
-    static final java.util.Map<String, Integer> ENGINE_REVERTS = new java.util.TreeMap<>();
-
-    static EngineDeployment replay(ProtocolSetup setup, List<Action> actions) {
-        EngineDeployment dep = EngineDeployer.deploy(setup, start);
-        EngineSink sink = new EngineSink(dep);
-        ENGINE_REVERTS.clear();
-        for (Action a : actions) {
-            try {
-                sink.apply(a);
-            } catch (ProtocolRevert r) {
-                // refused on the chain too; the state is unchanged on both
-                ENGINE_REVERTS.merge(r.solidityForm(), 1, Integer::sum);
-            }
-        }
-        return dep;
-    }
-
-    /** Each action as a signed transaction, or a Long block time for SetTime. */
+    /**
+     * Each action as a signed transaction, or a Long block time for SetTime. Gas prices fall from one
+     * transaction to the next ({@link AnvilDriver#gasPrice}), so the pool mines them in this order.
+     */
     private static List<Object> presign(Chain chain, Deployment d, List<Signer> signers, Signer owner, List<Action> actions) {
-        List<Object> out = new ArrayList<>(actions.size());
+        List<Object> plan = new ArrayList<>(actions.size());
         String p = d.protocol();
         for (Action action : actions) {
             if (action instanceof Action.SetTime a) {
-                out.add(a.timestamp());
+                plan.add(a.timestamp());
             } else if (action instanceof Action.SetRound a) {
-                out.add(chain.presign(owner, d.feeds().get(a.feed()), ChainDeployer.encodeSetRoundData(a.roundId(),
+                plan.add(new Unsigned(owner, d.feeds().get(a.feed()), ChainDeployer.encodeSetRoundData(a.roundId(),
                         BigInteger.valueOf(a.answer()), a.startedAt(), a.updatedAt(), a.answeredInRound())));
             } else if (action instanceof Action.Deposit a) {
-                out.add(chain.presign(signers.get(a.account()), p, ProtocolClient.encodeDeposit(a.asset(), a.tokenAmount())));
+                plan.add(new Unsigned(signers.get(a.account()), p, ProtocolClient.encodeDeposit(a.asset(), a.tokenAmount())));
             } else if (action instanceof Action.Trade a) {
-                out.add(chain.presign(signers.get(a.account()), p,
+                plan.add(new Unsigned(signers.get(a.account()), p,
                         ProtocolClient.encodeTrade(a.market(), a.isolated(), a.sizeDeltaE9())));
             } else if (action instanceof Action.AddMargin a) {
-                out.add(chain.presign(signers.get(a.account()), p, ProtocolClient.encodeAddMargin(a.market(), a.amountE6())));
+                plan.add(new Unsigned(signers.get(a.account()), p, ProtocolClient.encodeAddMargin(a.market(), a.amountE6())));
             } else if (action instanceof Action.LiquidatePosition a) {
-                out.add(chain.presign(signers.get(a.liquidator()), p, ProtocolClient.encodeLiquidatePosition(
+                plan.add(new Unsigned(signers.get(a.liquidator()), p, ProtocolClient.encodeLiquidatePosition(
                         signers.get(a.account()).address(), a.market(), a.isolated())));
             } else if (action instanceof Action.LiquidateCollateral a) {
-                out.add(chain.presign(signers.get(a.liquidator()), p, ProtocolClient.encodeLiquidateCollateral(
+                plan.add(new Unsigned(signers.get(a.liquidator()), p, ProtocolClient.encodeLiquidateCollateral(
                         signers.get(a.account()).address(), a.asset(), a.repayE6())));
             } else if (action instanceof Action.FundInsurance a) {
-                out.add(chain.presign(owner, p, ProtocolClient.encodeFundInsurance(a.tokenAmount())));
+                plan.add(new Unsigned(owner, p, ProtocolClient.encodeFundInsurance(a.tokenAmount())));
             } else if (action instanceof Action.FundPool a) {
-                out.add(chain.presign(owner, p, ProtocolClient.encodeFundPool(a.tokenAmount())));
+                plan.add(new Unsigned(owner, p, ProtocolClient.encodeFundPool(a.tokenAmount())));
+            } else {
+                throw new IllegalArgumentException("no transaction for " + action);
             }
         }
-        return out;
+        int count = (int) plan.stream().filter(x -> x instanceof Unsigned).count();
+        int rank = 0;
+        for (int i = 0; i < plan.size(); i++) {
+            if (plan.get(i) instanceof Unsigned u) {
+                plan.set(i, u.from().sign(chain.chainId(), u.to(), u.data(), BigInteger.ZERO,
+                        AnvilDriver.gasPrice(rank++, count), Chain.GAS_LIMIT));
+            }
+        }
+        return plan;
     }
 
     private EngineVsAnvil() {

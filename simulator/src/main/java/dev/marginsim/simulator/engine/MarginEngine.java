@@ -48,7 +48,6 @@ public final class MarginEngine {
     private final List<long[]> rounds = new ArrayList<>();   // roundId, answer, startedAt, updatedAt, answeredInRound
     private final List<Integer> feedDecimals = new ArrayList<>();
     private final List<Integer> tokenDecimals = new ArrayList<>();
-    private final List<BigInteger> held = new ArrayList<>();
 
     // ---- parameters (owner-set; written only after every check of the operation passed) ----
     private int assetCount = 1;
@@ -69,6 +68,7 @@ public final class MarginEngine {
 
     // ---- journaled state ----
     private final Journal journal = new Journal();
+    private final TokenLedger held = new TokenLedger(journal); // the chain's part, journaled with the state
     private final long[] totalDeposits = new long[MAX_ASSETS];
     private final long[] market = new long[MAX_MARKETS * 4];  // longOI, shortOI, cumulativeFunding, lastFundingTime
     private final long[] funds = new long[3];                  // insurance, pool, totalQuote
@@ -97,6 +97,8 @@ public final class MarginEngine {
     private long epoch;
     private final long[] cacheEpoch = new long[MAX_ASSETS + MAX_MARKETS];
     private final long[] cachePrice = new long[MAX_ASSETS + MAX_MARKETS];
+    /** Two-value results of the single-threaded operations, so they allocate nothing. */
+    private final long[] scratch = new long[2];
 
     public MarginEngine() {
         Arrays.fill(cacheEpoch, -1);
@@ -135,7 +137,7 @@ public final class MarginEngine {
 
     public int addToken(int decimals) {
         tokenDecimals.add(decimals);
-        held.add(BigInteger.ZERO);
+        held.add();
         return tokenDecimals.size() - 1;
     }
 
@@ -308,10 +310,10 @@ public final class MarginEngine {
             accrueAll();
             long debited;
             if (assetId == 0) {
-                if (tokenAmount.compareTo(BigInteger.valueOf(Math.max(quote[a], 0))) > 0) {
+                if (tokenAmount.bitLength() > 63 || tokenAmount.longValue() > Math.max(quote[a], 0)) {
                     throw revert(RevertReason.InsufficientBalance);
                 }
-                if (held.get(0).compareTo(tokenAmount) < 0) {
+                if (held.below(0, tokenAmount)) {
                     throw revert(RevertReason.InsufficientLiquidity);
                 }
                 debited = tokenAmount.longValueExact();
@@ -493,22 +495,15 @@ public final class MarginEngine {
             long bonusFactor = BPS + liqBonus[assetId];
             // The first seize is compared with the balance before it is narrowed, so a seize beyond
             // int64 is clamped to the balance rather than refused (docs/protocol.md §8).
-            BigInteger seizeExact = floor(BigInteger.valueOf(repay).multiply(BigInteger.valueOf(bonusFactor))
-                    .multiply(BigInteger.valueOf(10_000_000L)), BigInteger.valueOf(p));
-            long seize;
-            if (seizeExact.compareTo(BigInteger.valueOf(collateral[c])) <= 0) {
-                seize = seizeExact.longValue();
-            } else {
-                seize = collateral[c];
-                repay = FixedPoint.ceilDiv(BigInteger.valueOf(seize).multiply(BigInteger.valueOf(p)),
-                        BigInteger.valueOf(bonusFactor * 10_000_000L));
-            }
+            Formulas.seizure(repay, bonusFactor, p, collateral[c], scratch);
+            long seize = scratch[0];
+            repay = scratch[1];
             set(quote, a, add(quote[a], repay));
             set(funds, TOTAL_QUOTE, add(funds[TOTAL_QUOTE], repay));
             set(collateral, c, collateral[c] - seize);
             set(totalDeposits, assetId, totalDeposits[assetId] - seize);
-            receive(0, BigInteger.valueOf(repay));
-            send(assetToken(assetId), seizedTokens(seize, assetDecimals[assetId]));
+            held.credit(0, repay);
+            sendSeized(assetToken(assetId), seize, assetDecimals[assetId]);
             emit(new ProtocolEvent.CollateralLiquidated(a, assetId, liquidator, repay, seize));
             checkCrossBadDebt(a);
         });
@@ -609,7 +604,7 @@ public final class MarginEngine {
         if (assetId < 0 || assetId >= assetCount) {
             throw revert(RevertReason.UnknownAsset);
         }
-        BigInteger h = held.get(assetToken(assetId));
+        BigInteger h = held.balance(assetToken(assetId));
         if (assetId == 0) {
             BigInteger o = BigInteger.valueOf(funds[TOTAL_QUOTE]).add(BigInteger.valueOf(funds[POOL]))
                     .add(BigInteger.valueOf(funds[INSURANCE]));
@@ -618,7 +613,7 @@ public final class MarginEngine {
         int d = assetDecimals[assetId];
         BigInteger x = BigInteger.valueOf(totalDeposits[assetId]);
         BigInteger owed = d >= 9 ? x.multiply(BigInteger.TEN.pow(d - 9))
-                : ceil(x, BigInteger.TEN.pow(9 - d));
+                : Formulas.ceil(x, BigInteger.TEN.pow(9 - d));
         return new Solvency(h, owed);
     }
 
@@ -769,21 +764,7 @@ public final class MarginEngine {
     }
 
     private long closeSize(long[] v, MarketParams mp, long s0, long p) {
-        BigInteger k = BigInteger.valueOf(BPS + bufferBps);
-        BigInteger bps = BigInteger.valueOf(BPS);
-        BigInteger num = BigInteger.valueOf(v[4]).multiply(k).subtract(BigInteger.valueOf(v[3]).multiply(bps)).multiply(bps);
-        BigInteger den = BigInteger.valueOf(mp.mmrBps()).multiply(k)
-                .subtract(BigInteger.valueOf(mp.liquidationPenaltyBps()).multiply(bps));
-        BigInteger notional = ceil(num, den);
-        BigInteger size = BigInteger.valueOf(Math.abs(s0));
-        BigInteger close = size.min(ceil(notional.multiply(BigInteger.valueOf(VALUE_SCALE)), BigInteger.valueOf(p)));
-        if (close.compareTo(size) < 0) {
-            BigInteger rest = size.subtract(close).multiply(BigInteger.valueOf(p));
-            if (floor(rest, BigInteger.valueOf(VALUE_SCALE)).compareTo(BigInteger.valueOf(dustE6)) < 0) {
-                close = size;
-            }
-        }
-        return close.longValueExact();
+        return Formulas.closeSizeE9(v[4], v[3], mp.mmrBps(), mp.liquidationPenaltyBps(), bufferBps, dustE6, s0, p);
     }
 
     // =============================================================================================
@@ -946,10 +927,9 @@ public final class MarginEngine {
         if (longOi + shortOi == 0) {
             return 0;
         }
-        BigInteger n = BigInteger.valueOf(p).multiply(BigInteger.valueOf(params[m].fundingRateE12PerSec()))
-                .multiply(BigInteger.valueOf(dt)).multiply(BigInteger.valueOf(longOi - shortOi));
-        return FixedPoint.truncDiv(n, BigInteger.valueOf(100_000_000L).multiply(BigInteger.valueOf(longOi + shortOi)));
+        return Formulas.fundingDeltaE12(p, params[m].fundingRateE12PerSec(), dt, longOi, shortOi);
     }
+
 
     // =============================================================================================
     // oracles (docs/protocol.md §3)
@@ -1111,6 +1091,10 @@ public final class MarginEngine {
             long x = t.longValue();
             return d >= 9 ? x / POW10[d - 9] : multiplyOrOverflow(x, POW10[9 - d]);
         }
+        if (d >= 9 && d - 9 <= 18 && t.bitLength() <= 126) { // 18-decimal tokens: amounts beyond 2^63 units
+            return Int128Math.divide(t.shiftRight(64).longValue(), t.longValue(), POW10[d - 9],
+                    Int128Math.Rounding.TRUNCATE);
+        }
         BigInteger x = d >= 9 ? t.divide(BigInteger.TEN.pow(d - 9)) : t.multiply(BigInteger.TEN.pow(9 - d));
         return checkedQuote(x);
     }
@@ -1120,7 +1104,11 @@ public final class MarginEngine {
             long x = t.longValue();
             return d >= 9 ? -Math.floorDiv(-x, POW10[d - 9]) : multiplyOrOverflow(x, POW10[9 - d]);
         }
-        BigInteger x = d >= 9 ? ceil(t, BigInteger.TEN.pow(d - 9)) : t.multiply(BigInteger.TEN.pow(9 - d));
+        if (d >= 9 && d - 9 <= 18 && t.bitLength() <= 126) {
+            return Int128Math.divide(t.shiftRight(64).longValue(), t.longValue(), POW10[d - 9],
+                    Int128Math.Rounding.CEILING);
+        }
+        BigInteger x = d >= 9 ? Formulas.ceil(t, BigInteger.TEN.pow(d - 9)) : t.multiply(BigInteger.TEN.pow(9 - d));
         return checkedQuote(x);
     }
 
@@ -1133,27 +1121,28 @@ public final class MarginEngine {
         return lo;
     }
 
+    /** Pays out seized collateral, {@code x} E9 converted by §2 (x·s or floor(x / s)); long where it fits. */
+    private void sendSeized(int token, long x, int d) {
+        if (d < 9) {
+            held.debit(token, x / POW10[9 - d]); // x ≥ 0: truncation is the floor
+        } else if (d - 9 < POW10.length && Math.multiplyHigh(x, POW10[d - 9]) == 0 && x * POW10[d - 9] >= 0) {
+            held.debit(token, x * POW10[d - 9]);
+        } else {
+            held.debit(token, seizedTokens(x, d));
+        }
+    }
+
     private static BigInteger seizedTokens(long x, int d) {
         BigInteger bx = BigInteger.valueOf(x);
         return d >= 9 ? bx.multiply(BigInteger.TEN.pow(d - 9)) : bx.divide(BigInteger.TEN.pow(9 - d));
     }
 
-    private static BigInteger ceil(BigInteger a, BigInteger b) {
-        BigInteger[] qr = a.divideAndRemainder(b);
-        return qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
-    }
-
-    private static BigInteger floor(BigInteger a, BigInteger b) {
-        BigInteger[] qr = a.divideAndRemainder(b);
-        return qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
-    }
-
     private void receive(int token, BigInteger amount) {
-        held.set(token, held.get(token).add(amount));
+        held.credit(token, amount);
     }
 
     private void send(int token, BigInteger amount) {
-        held.set(token, held.get(token).subtract(amount));
+        held.debit(token, amount);
     }
 
     private void existing(int a) {
