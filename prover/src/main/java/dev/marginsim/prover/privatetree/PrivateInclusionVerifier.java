@@ -120,4 +120,20 @@ public final class PrivateInclusionVerifier {
         RangeVerifier.verify(InclusionTranscript.start(published, account, accountHash, proof.slot(), siblingHashes), bits,
                 InclusionTranscript.padded(rangeCommitments), proof.rangeProof());
     }
+
+    /**
+     * An auditor's check across proofs collected from account holders: no two accounts were shown the
+     * same leaf of one round ({@link Failure#LEAF_SHARED}). Each proof should have passed {@link #verify}.
+     */
+    public static void requireDistinctLeaves(java.util.List<PrivateInclusionProof> proofs) throws VerificationException {
+        java.util.Map<String, Address> seen = new java.util.HashMap<>();
+        for (PrivateInclusionProof p : proofs) {
+            String key = dev.marginsim.prover.format.Hex.encode(p.round().roundHash()) + "/" + p.slot();
+            Address other = seen.putIfAbsent(key, p.account());
+            if (other != null && !other.equals(p.account())) {
+                throw new VerificationException(Failure.LEAF_SHARED, "accounts " + other + " and " + p.account()
+                        + " were shown the same leaf (slot " + p.slot() + ") of one round");
+            }
+        }
+    }
 }
