@@ -23,7 +23,10 @@ public sealed interface GuardOutcome {
         }
     }
 
-    /** A guard refused the round; the guards after it were not run. */
+    /**
+     * A guard refused the round; the guards after it were not run. For a sequencer failure the round
+     * is the sequencer feed's (the price feed was not read).
+     */
     record Rejected(PriceRound round, GuardFailure failure) implements GuardOutcome {
         public Rejected {
             Objects.requireNonNull(round);

@@ -11,7 +11,9 @@ import java.util.function.LongSupplier;
  * A {@link PriceFeed} decorator that checks the latest round with one guard. Decorators stack: a
  * guarded feed wrapping another runs the inner guards first, on the same round (the base feed is read
  * once per {@link #read()}), and stops at the first failure — so the order of wrapping is the order
- * of checking, as the contract's guard order is fixed.
+ * of checking, as the contract's guard order is fixed. Checks that need no round of the feed
+ * ({@link RoundGuard#beforeRead}, the sequencer) all run first, before the feed is read, as in the
+ * contract.
  *
  * <p>{@link #latestRound()} is the {@code PriceFeed} view: the round if every guard passes, else a
  * {@link GuardRejectedException}. {@link #read()} gives the same as a value. Historical rounds
@@ -50,9 +52,29 @@ public final class GuardedFeed implements PriceFeed {
     }
 
     private GuardOutcome evaluate(long now) {
+        Optional<GuardOutcome.Rejected> early = beforeRead(now);
+        if (early.isPresent()) {
+            return early.get();
+        }
+        return afterRead(now);
+    }
+
+    /** Every layer's pre-read check, innermost first. */
+    private Optional<GuardOutcome.Rejected> beforeRead(long now) {
+        if (inner instanceof GuardedFeed g) {
+            Optional<GuardOutcome.Rejected> r = g.beforeRead(now);
+            if (r.isPresent()) {
+                return r;
+            }
+        }
+        return guard.beforeRead(now);
+    }
+
+    /** Reads the base feed once, then every layer's check on that round, innermost first. */
+    private GuardOutcome afterRead(long now) {
         GuardOutcome before;
         if (inner instanceof GuardedFeed g) {
-            before = g.evaluate(now);
+            before = g.afterRead(now);
         } else {
             PriceRound r = inner.latestRound();
             before = new GuardOutcome.Accepted(r, Guards.toE8(r.answer(), r.decimals()));

@@ -58,15 +58,24 @@ public final class Guards {
         if (gracePeriodSeconds < 0) {
             throw new IllegalArgumentException("grace period is unsigned: " + gracePeriodSeconds);
         }
-        return (r, now) -> {
-            PriceRound status = sequencer.latestRound();
-            if (status.answer().signum() != 0) {
-                return Optional.of(new GuardFailure.SequencerDown(status.answer()));
+        return new RoundGuard() {
+            @Override
+            public Optional<GuardFailure> check(PriceRound round, long now) {
+                return Optional.empty(); // all of it runs before the feed is read
             }
-            if (now < status.startedAt() || now - status.startedAt() <= gracePeriodSeconds) {
-                return Optional.of(new GuardFailure.GracePeriod(now, status.startedAt(), gracePeriodSeconds));
+
+            @Override
+            public Optional<GuardOutcome.Rejected> beforeRead(long now) {
+                PriceRound status = sequencer.latestRound();
+                if (status.answer().signum() != 0) {
+                    return Optional.of(new GuardOutcome.Rejected(status, new GuardFailure.SequencerDown(status.answer())));
+                }
+                if (now < status.startedAt() || now - status.startedAt() <= gracePeriodSeconds) {
+                    return Optional.of(new GuardOutcome.Rejected(status,
+                            new GuardFailure.GracePeriod(now, status.startedAt(), gracePeriodSeconds)));
+                }
+                return Optional.empty();
             }
-            return Optional.empty();
         };
     }
 

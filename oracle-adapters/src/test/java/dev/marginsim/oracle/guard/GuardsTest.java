@@ -61,6 +61,19 @@ class GuardsTest {
         assertEquals(new GuardOutcome.Accepted(feed.latestRound(), BigInteger.valueOf(999)), withSeq.read());
     }
 
+    @Test
+    void theSequencerIsCheckedBeforeThePriceFeedIsRead() {
+        MutableFeed feed = new MutableFeed("f", 8);
+        feed.failWith(new IllegalStateException("a price feed that cannot be read"));
+        MutableFeed seq = new MutableFeed("seq", 0);
+        PriceRound down = seq.set(new PriceRound("seq", BigInteger.ONE, BigInteger.ONE, 0, 50, 50, BigInteger.ONE));
+        var guarded = ContractGuards.wrap(feed, new OracleConfig("f", 60, 100, 1_000),
+                Optional.of(new ContractGuards.Sequencer(seq, 3_600)), () -> 10_000);
+        assertEquals(new GuardOutcome.Rejected(down, new GuardFailure.SequencerDown(BigInteger.ONE)), guarded.read());
+        seq.set(new PriceRound("seq", BigInteger.TWO, BigInteger.ZERO, 0, 1, 1, BigInteger.TWO));
+        assertThrows(IllegalStateException.class, guarded::read, "sequencer up: now the feed is read");
+    }
+
     private static OracleFailureCode code(GuardOutcome o) {
         return ((GuardOutcome.Rejected) o).failure().contractCode().orElseThrow();
     }
