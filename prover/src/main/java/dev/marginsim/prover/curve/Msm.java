@@ -34,7 +34,7 @@ public final class Msm {
         check(scalars, points);
         int n = scalars.length;
         BigInteger[] k = new BigInteger[n];
-        ECPoint[] p = new ECPoint[n];
+        Point[] p = new Point[n];
         int used = 0;
         // Coefficients ±1 (the bit vectors of a range proof) cost one addition each: keep them out of the
         // multipliers, whose per-term cost is for full-size scalars.
@@ -52,7 +52,7 @@ public final class Msm {
                 continue;
             }
             k[used] = scalars[i].toBigInteger();
-            p[used] = points[i].ec();
+            p[used] = points[i];
             used++;
         }
         if (used == 0) {
@@ -80,10 +80,17 @@ public final class Msm {
     }
 
     /** Splits a large sum in two halves computed on two threads (a group sum is exact, so the result is the same). */
-    private static ECPoint sumRaw(BigInteger[] k, ECPoint[] p) {
+    private static ECPoint sumRaw(BigInteger[] k, Point[] p) {
         int n = k.length;
         if (n < PARALLEL_THRESHOLD) {
-            return n < PIPPENGER_THRESHOLD ? ECAlgorithms.sumOfMultiplies(p, k) : pippenger(k, p);
+            if (n < PIPPENGER_THRESHOLD) {
+                ECPoint[] e = new ECPoint[n];
+                for (int i = 0; i < n; i++) {
+                    e[i] = p[i].ec();
+                }
+                return ECAlgorithms.sumOfMultiplies(e, k);
+            }
+            return BatchPippenger.sum(k, p, windowBits(n));
         }
         int mid = n / 2;
         java.util.concurrent.CompletableFuture<ECPoint> hi = java.util.concurrent.CompletableFuture.supplyAsync(
@@ -106,8 +113,18 @@ public final class Msm {
         return k.length == 0 ? Point.INFINITY : Point.of(ECAlgorithms.sumOfMultiplies(p, k));
     }
 
-    /** Pippenger for any size (exposed for tests and benchmarks; {@link #sum} picks the method). */
+    /** Batch-affine Pippenger for any size (for tests and benchmarks; {@link #sum} picks the method). */
     public static Point sumPippenger(Scalar[] scalars, Point[] points) {
+        check(scalars, points);
+        BigInteger[] k = new BigInteger[scalars.length];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = scalars[i].toBigInteger();
+        }
+        return Point.of(BatchPippenger.sum(k, points, windowBits(k.length)));
+    }
+
+    /** Pippenger with Bouncy Castle's Jacobian additions, the simpler variant (kept as a benchmark peer). */
+    public static Point sumPippengerJacobian(Scalar[] scalars, Point[] points) {
         check(scalars, points);
         BigInteger[] k = new BigInteger[scalars.length];
         ECPoint[] p = new ECPoint[points.length];

@@ -29,9 +29,23 @@ public final class Point {
     private static final FixedPointCombMultiplier COMB = new FixedPointCombMultiplier();
 
     private final ECPoint ec;
+    /** Affine x and y as raw field arrays, made on first use by the batch-affine multiplier. */
+    private volatile int[][] raw;
 
     private Point(ECPoint normalised) {
         this.ec = normalised;
+    }
+
+    /** {x, y} as Bouncy Castle raw secp256k1 field arrays (callers must not modify them); not for infinity. */
+    int[][] raw() {
+        int[][] r = raw;
+        if (r == null) {
+            r = new int[][] {
+                org.bouncycastle.math.ec.custom.sec.SecP256K1Field.fromBigInteger(ec.getAffineXCoord().toBigInteger()),
+                org.bouncycastle.math.ec.custom.sec.SecP256K1Field.fromBigInteger(ec.getAffineYCoord().toBigInteger())};
+            raw = r;
+        }
+        return r;
     }
 
     /** Wraps a Bouncy Castle point of this curve (normalising it). */

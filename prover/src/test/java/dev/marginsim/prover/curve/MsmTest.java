@@ -47,6 +47,7 @@ class MsmTest {
             Point expected = naive(k, p);
             assertEquals(expected, Msm.sum(k, p), "sum n=" + n);
             assertEquals(expected, Msm.sumPippenger(k, p), "pippenger n=" + n);
+            assertEquals(expected, Msm.sumPippengerJacobian(k, p), "jacobian pippenger n=" + n);
             assertEquals(expected, Msm.sumBouncyCastle(k, p), "bouncy castle n=" + n);
         }
     }
@@ -69,6 +70,7 @@ class MsmTest {
                 pe[i] = p[i].ec();
             }
             assertEquals(expected, Point.of(Msm.pippenger(kb, pe, c)), "window " + c);
+            assertEquals(expected, Point.of(BatchPippenger.sum(kb, p, c)), "batch-affine window " + c);
         }
     }
 
@@ -81,6 +83,21 @@ class MsmTest {
         assertTrue(Msm.sum(new Scalar[0], new Point[0]).isInfinity());
         assertTrue(Msm.sumPippenger(new Scalar[] {Scalar.ONE}, new Point[] {Point.INFINITY}).isInfinity());
         assertEquals(p[2], Msm.sum(new Scalar[] {Scalar.ONE, Scalar.ZERO}, new Point[] {p[2], Point.INFINITY}));
+        // The batch-affine adder's special cases: P + P (a doubling inside a bucket) and P + (−P).
+        Scalar[] same = new Scalar[200];
+        Point[] pts = new Point[200];
+        for (int i = 0; i < 200; i++) {
+            same[i] = Scalar.of(3 + (i % 2));
+            pts[i] = i < 100 ? p[0] : (i % 2 == 0 ? p[1] : p[1].negate());
+        }
+        assertEquals(naive(same, pts), Msm.sumPippenger(same, pts), "repeated and opposite points");
+        Scalar[] opp = new Scalar[100];
+        Point[] oppP = new Point[100];
+        for (int i = 0; i < 100; i++) {
+            opp[i] = Scalar.of(5);
+            oppP[i] = i % 2 == 0 ? p[2] : p[2].negate();
+        }
+        assertTrue(Msm.sumPippenger(opp, oppP).isInfinity(), "everything cancels");
     }
 
     @Test

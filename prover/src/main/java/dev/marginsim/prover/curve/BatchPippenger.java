@@ -1,0 +1,223 @@
+package dev.marginsim.prover.curve;
+
+import java.math.BigInteger;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.custom.sec.SecP256K1Field;
+import org.bouncycastle.math.raw.Nat256;
+
+/**
+ * Pippenger's bucket method with every bucket kept in affine coordinates and the additions of one pass
+ * done by {@link AffineBatch} (one inversion per pass). Per window of c bits each term's signed digit d
+ * sends ±P into bucket |d|; a bucket already being added to in this pass waits for the next pass. The
+ * buckets of all windows are then summed by running sums, again batched across windows, and the window
+ * sums combined by Horner's rule with c doublings per window (in Bouncy Castle's Jacobian points).
+ */
+final class BatchPippenger {
+    private static final BigInteger HALF_ORDER = Secp256k1.ORDER.shiftRight(1);
+
+    private BatchPippenger() {
+    }
+
+    static ECPoint sum(BigInteger[] scalars, Point[] points, int c) {
+        int n = scalars.length;
+        int windows = (256 + c - 1) / c;
+        int half = 1 << (c - 1);
+        // Terms: scalars above n/2 become n − k with the point negated, so all are below 2^255.
+        long[][] limbs = new long[n][];
+        boolean[] negated = new boolean[n];
+        int[][] xs = new int[n][];
+        int[][] ys = new int[n][];
+        int[][] negYs = new int[n][];
+        int used = 0;
+        for (int i = 0; i < n; i++) {
+            BigInteger k = scalars[i];
+            if (k.signum() == 0 || points[i].isInfinity()) {
+                continue;
+            }
+            boolean neg = k.compareTo(HALF_ORDER) > 0;
+            if (neg) {
+                k = Secp256k1.ORDER.subtract(k);
+            }
+            int[][] raw = points[i].raw();
+            limbs[used] = limbs(k);
+            negated[used] = neg;
+            xs[used] = raw[0];
+            ys[used] = raw[1];
+            used++;
+        }
+        n = used;
+        if (n == 0) {
+            return Secp256k1.INFINITY;
+        }
+        for (int i = 0; i < n; i++) {
+            int[] ny = Nat256.create();
+            SecP256K1Field.negate(ys[i], ny);
+            if (negated[i]) {
+                negYs[i] = ys[i];
+                ys[i] = ny;
+            } else {
+                negYs[i] = ny;
+            }
+        }
+        // Signed digits, window by window.
+        int[][] digits = new int[windows][n];
+        int[] carry = new int[n];
+        for (int w = 0; w < windows; w++) {
+            for (int i = 0; i < n; i++) {
+                int v = bits(limbs[i], w * c, c) + carry[i];
+                if (v > half) {
+                    v -= 1 << c;
+                    carry[i] = 1;
+                } else {
+                    carry[i] = 0;
+                }
+                digits[w][i] = v;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (carry[i] != 0) {
+                throw new IllegalStateException("signed recoding overflowed (scalar not below 2^255)");
+            }
+        }
+
+        int[][][] bx = new int[windows][half][8];
+        int[][][] by = new int[windows][half][8];
+        boolean[][] filled = new boolean[windows][half];
+        AffineBatch batch = new AffineBatch(Math.max(16, Math.min(1024, half)));
+        int[] opBucket = new int[batch.capacity];
+        boolean[] busy = new boolean[half];
+        int[] queue = new int[n];
+        int[] next = new int[n];
+        for (int w = 0; w < windows; w++) {
+            int qn = 0;
+            for (int i = 0; i < n; i++) {
+                if (digits[w][i] != 0) {
+                    queue[qn++] = i;
+                }
+            }
+            int[][] wx = bx[w];
+            int[][] wy = by[w];
+            boolean[] wf = filled[w];
+            while (qn > 0) {
+                int nn = 0;
+                for (int q = 0; q < qn; q++) {
+                    int i = queue[q];
+                    int d = digits[w][i];
+                    int b = (d > 0 ? d : -d) - 1;
+                    int[] py = d > 0 ? ys[i] : negYs[i];
+                    if (!wf[b]) {
+                        Nat256.copy(xs[i], wx[b]);
+                        Nat256.copy(py, wy[b]);
+                        wf[b] = true;
+                    } else if (busy[b]) {
+                        next[nn++] = i;
+                    } else {
+                        busy[b] = true;
+                        opBucket[batch.count] = b;
+                        batch.add(wx[b], wy[b], xs[i], py);
+                        if (batch.full()) {
+                            flushBuckets(batch, opBucket, wf, busy);
+                        }
+                    }
+                }
+                flushBuckets(batch, opBucket, wf, busy);
+                int[] t = queue;
+                queue = next;
+                next = t;
+                qn = nn;
+            }
+        }
+
+        // Running sums for all windows at once: running_w += bucket_w[j]; total_w += running_w.
+        int[][] rx = new int[windows][8];
+        int[][] ry = new int[windows][8];
+        boolean[] rSet = new boolean[windows];
+        int[][] tx = new int[windows][8];
+        int[][] ty = new int[windows][8];
+        boolean[] tSet = new boolean[windows];
+        AffineBatch sums = new AffineBatch(windows);
+        int[] opWindow = new int[windows];
+        for (int j = half - 1; j >= 0; j--) {
+            for (int w = 0; w < windows; w++) {
+                if (!filled[w][j]) {
+                    continue;
+                }
+                if (!rSet[w]) {
+                    Nat256.copy(bx[w][j], rx[w]);
+                    Nat256.copy(by[w][j], ry[w]);
+                    rSet[w] = true;
+                } else {
+                    opWindow[sums.count] = w;
+                    sums.add(rx[w], ry[w], bx[w][j], by[w][j]);
+                }
+            }
+            flushInto(sums, opWindow, rSet);
+            for (int w = 0; w < windows; w++) {
+                if (!rSet[w]) {
+                    continue;
+                }
+                if (!tSet[w]) {
+                    Nat256.copy(rx[w], tx[w]);
+                    Nat256.copy(ry[w], ty[w]);
+                    tSet[w] = true;
+                } else {
+                    opWindow[sums.count] = w;
+                    sums.add(tx[w], ty[w], rx[w], ry[w]);
+                }
+            }
+            flushInto(sums, opWindow, tSet);
+        }
+        ECPoint acc = Secp256k1.INFINITY;
+        for (int w = windows - 1; w >= 0; w--) {
+            if (!acc.isInfinity()) {
+                acc = acc.timesPow2(c);
+            }
+            if (tSet[w]) {
+                acc = acc.add(Secp256k1.CURVE.createPoint(Nat256.toBigInteger(tx[w]), Nat256.toBigInteger(ty[w])));
+            }
+        }
+        return acc;
+    }
+
+    private static void flushBuckets(AffineBatch batch, int[] opBucket, boolean[] filled, boolean[] busy) {
+        int n = batch.count;
+        batch.flush();
+        for (int k = 0; k < n; k++) {
+            busy[opBucket[k]] = false;
+            if (batch.infinite[k]) {
+                filled[opBucket[k]] = false;
+            }
+        }
+    }
+
+    private static void flushInto(AffineBatch batch, int[] opWindow, boolean[] set) {
+        int n = batch.count;
+        batch.flush();
+        for (int k = 0; k < n; k++) {
+            if (batch.infinite[k]) {
+                set[opWindow[k]] = false;
+            }
+        }
+    }
+
+    private static long[] limbs(BigInteger k) {
+        long[] out = new long[5];
+        for (int i = 0; i < 4; i++) {
+            out[i] = k.shiftRight(64 * i).longValue();
+        }
+        return out;
+    }
+
+    private static int bits(long[] limbs, int from, int width) {
+        int limb = from >>> 6;
+        int shift = from & 63;
+        if (limb >= 4) {
+            return 0;
+        }
+        long v = limbs[limb] >>> shift;
+        if (shift + width > 64) {
+            v |= limbs[limb + 1] << (64 - shift);
+        }
+        return (int) (v & ((1L << width) - 1));
+    }
+}
