@@ -53,6 +53,12 @@ public final class MarginProver {
         return build(round, leaf, statement, baseValues, rng, true);
     }
 
+    /** An honest proof on a transcript that leaves out the labelled inputs: for binding tests only. */
+    static MarginProof proveOmitting(PrivateRound round, AccountLeaf leaf, MarginStatement statement, PoolOpening pool,
+            SecureRandom rng, java.util.Set<String> omit) throws MarginRefusedException {
+        return build(round, leaf, statement, MarginWitness.compute(statement, pool).baseValues(), rng, false, omit);
+    }
+
     private static MarginProof build(PrivateRound round, AccountLeaf leaf, MarginStatement statement, MarginWitness witness,
             SecureRandom rng, boolean forced) throws MarginRefusedException {
         return build(round, leaf, statement, witness.baseValues(), rng, forced);
@@ -60,6 +66,11 @@ public final class MarginProver {
 
     private static MarginProof build(PrivateRound round, AccountLeaf leaf, MarginStatement statement, BigInteger[] values,
             SecureRandom rng, boolean forced) throws MarginRefusedException {
+        return build(round, leaf, statement, values, rng, forced, java.util.Set.of());
+    }
+
+    private static MarginProof build(PrivateRound round, AccountLeaf leaf, MarginStatement statement, BigInteger[] values,
+            SecureRandom rng, boolean forced, java.util.Set<String> omit) throws MarginRefusedException {
         MarginCircuit circuit = MarginCircuit.of(statement);
         RoundInfo info = round.info();
         int[] columns = MarginBinding.collateralColumns(info, statement);
@@ -87,7 +98,7 @@ public final class MarginProver {
             }
         }
         Transcript t = MarginTranscript.start(round.roundHash(), info.prices().hash(), round.root().hash(), leaf.account(),
-                leaf.accountHash(), statement, leafCommitments, transmitted);
+                leaf.accountHash(), statement, leafCommitments, transmitted, omit);
         List<ProductProof> products = new ArrayList<>();
         for (int j = 0; j < statement.markets().size(); j++) {
             int lng = circuit.market(j, MarginCircuit.M_LONG);

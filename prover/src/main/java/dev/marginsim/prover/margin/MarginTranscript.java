@@ -4,6 +4,7 @@ import dev.marginsim.prover.bulletproofs.Transcript;
 import dev.marginsim.prover.pedersen.Commitment;
 import dev.marginsim.prover.snapshot.Address;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The public inputs a margin proof is bound to, appended in this order to a transcript started with
@@ -21,34 +22,55 @@ final class MarginTranscript {
 
     static Transcript start(byte[] roundHash, byte[] priceSnapshotHash, byte[] rootHash, Address account, byte[] accountHash,
             MarginStatement statement, List<Commitment> leafCommitments, List<Commitment> commitments) {
+        return start(roundHash, priceSnapshotHash, rootHash, account, accountHash, statement, leafCommitments, commitments, Set.of());
+    }
+
+    /** As above, leaving out the inputs labelled in {@code omit}: only tests use it, to show each input is needed. */
+    static Transcript start(byte[] roundHash, byte[] priceSnapshotHash, byte[] rootHash, Address account, byte[] accountHash,
+            MarginStatement statement, List<Commitment> leafCommitments, List<Commitment> commitments, Set<String> omit) {
         Transcript t = Transcript.start(PROTOCOL);
-        t.append("round", roundHash);
-        t.append("price-snapshot", priceSnapshotHash);
-        t.append("root", rootHash);
-        t.append("account", account.toBytes());
-        t.append("account-hash", accountHash);
-        t.append("level", statement.level().wireName());
-        t.append("assets", statement.assets().size());
-        for (AssetTerm a : statement.assets()) {
-            t.append("asset-id", a.assetId());
-            t.append("asset-price", a.priceE8());
-            t.append("asset-weight", a.weightBps());
+        Appender a = new Appender(t, omit);
+        a.bytes("round", roundHash);
+        a.bytes("price-snapshot", priceSnapshotHash);
+        a.bytes("root", rootHash);
+        a.bytes("account", account.toBytes());
+        a.bytes("account-hash", accountHash);
+        a.bytes("level", statement.level().wireName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        a.number("assets", statement.assets().size());
+        for (AssetTerm term : statement.assets()) {
+            a.number("asset-id", term.assetId());
+            a.number("asset-price", term.priceE8());
+            a.number("asset-weight", term.weightBps());
         }
-        t.append("markets", statement.markets().size());
+        a.number("markets", statement.markets().size());
         for (MarketTerm m : statement.markets()) {
-            t.append("market-id", m.marketId());
-            t.append("market-price", m.priceE8());
-            t.append("market-ratio", m.ratioBps());
-            t.append("market-funding-index", m.fundingIndexE12());
+            a.number("market-id", m.marketId());
+            a.number("market-price", m.priceE8());
+            a.number("market-ratio", m.ratioBps());
+            a.number("market-funding-index", m.fundingIndexE12());
         }
-        t.append("leaf-commitments", leafCommitments.size());
+        a.number("leaf-commitments", leafCommitments.size());
         for (Commitment c : leafCommitments) {
-            t.append("leaf", c);
+            a.bytes("leaf", c.encode());
         }
-        t.append("commitments", commitments.size());
+        a.number("commitments", commitments.size());
         for (Commitment c : commitments) {
-            t.append("C", c);
+            a.bytes("C", c.encode());
         }
         return t;
+    }
+
+    private record Appender(Transcript t, Set<String> omit) {
+        void bytes(String label, byte[] data) {
+            if (!omit.contains(label)) {
+                t.append(label, data);
+            }
+        }
+
+        void number(String label, long value) {
+            if (!omit.contains(label)) {
+                t.append(label, value);
+            }
+        }
     }
 }

@@ -17,6 +17,18 @@ public final class JsonMutants {
     private JsonMutants() {
     }
 
+    /** Number of leaf values (strings, numbers) in the document: each gives at least two mutants. */
+    public static int leaves(JsonNode n) {
+        if (!n.isContainerNode()) {
+            return 1;
+        }
+        int count = 0;
+        for (JsonNode child : n) {
+            count += leaves(child);
+        }
+        return count;
+    }
+
     /** Calls {@code sink(label, mutant)} for each mutant (a fresh deep copy each time). */
     public static void each(JsonNode document, BiConsumer<String, JsonNode> sink) {
         walk(document, new ArrayList<>(), document, sink);
