@@ -21,6 +21,7 @@ import java.util.List;
  */
 record InnerProduct(List<Point> l, List<Point> r, Scalar a, Scalar b) {
     /** Materialise when the current vectors are this many times shorter than the base. */
+    /** Measured: 4, 16 and 32 were slower than 8 for 1 and for 16 values of 64 bits. */
     private static final int REBASE_RATIO = 8;
 
     /**
@@ -97,8 +98,14 @@ record InnerProduct(List<Point> l, List<Point> r, Scalar a, Scalar b) {
             b = nb;
             n = half;
             if (n > 1 && base / n >= REBASE_RATIO) {
+                Point[] oldH = baseH;
+                Scalar[] oldCh = ch;
+                int size = n;
+                java.util.concurrent.CompletableFuture<Point[]> newH = base >= Msm.PARALLEL_THRESHOLD
+                        ? java.util.concurrent.CompletableFuture.supplyAsync(() -> materialise(oldH, oldCh, size))
+                        : java.util.concurrent.CompletableFuture.completedFuture(null);
                 baseG = materialise(baseG, cg, n);
-                baseH = materialise(baseH, ch, n);
+                baseH = base >= Msm.PARALLEL_THRESHOLD ? newH.join() : materialise(oldH, oldCh, n);
                 cg = new Scalar[n];
                 ch = new Scalar[n];
                 Arrays.fill(cg, Scalar.ONE);

@@ -18,7 +18,7 @@ public final class Msm {
     /** Below this many terms Straus (Bouncy Castle) wins; measured by bench/…/MsmBenchmark. */
     static final int PIPPENGER_THRESHOLD = 96;
     /** From this many terms a sum is split over two threads (the machines here have two cores). */
-    static final int PARALLEL_THRESHOLD = Integer.getInteger("marginsim.msm.parallelThreshold", 128);
+    public static final int PARALLEL_THRESHOLD = Integer.getInteger("marginsim.msm.parallelThreshold", 128);
     private static final Scalar MINUS_ONE = Scalar.ONE.negate();
     private static final BigInteger HALF_ORDER = Secp256k1.ORDER.shiftRight(1);
 
