@@ -6,8 +6,8 @@ import org.bouncycastle.math.ec.ECPoint;
 /**
  * Fixed-base scalar multiplication by table lookup: for a generator P and window width w, row j
  * holds {@code k · 2^(w·j) · P} for k = 1..2^w − 1, in affine form. {@code s · P} is then one mixed
- * point addition per non-zero w-bit digit of s and no doubling at all: 22 additions for a 256-bit
- * blinding and 6 for a 64-bit value at w = 12, against ~256 doublings and ~50 additions of a generic
+ * point addition per non-zero w-bit digit of s and no doubling at all: 16 additions for a 256-bit
+ * blinding and 4 for a 64-bit value at w = 16, against ~256 doublings and ~50 additions of a generic
  * multiplication. Each commitment of the private tree is two such products. Read-only after
  * construction, so threads share it.
  */

@@ -29,7 +29,8 @@ public final class PrivateTreeBuilder {
     /** Depth limit: 2^26 leaves (the index fits the packed sort key with room). */
     public static final int MAX_DEPTH = 26;
     static final int CHUNK_LEVELS = 10;
-    static final int WINDOW = 12;
+    /** Table window in bits: 16 windows for a blinding, 4 for a value; 2^16 points per window (~250 MB for H and G). */
+    static final int WINDOW = 16;
 
     private final TreeGenerators generators;
     private final FixedBaseTable gTable;
@@ -37,8 +38,19 @@ public final class PrivateTreeBuilder {
 
     public PrivateTreeBuilder(TreeGenerators generators) {
         this.generators = generators;
-        this.gTable = new FixedBaseTable(generators.g(), WINDOW, 64);
-        this.hTable = new FixedBaseTable(generators.h(), WINDOW, 256);
+        if (generators.equals(TreeGenerators.STANDARD)) {
+            this.gTable = StandardTables.G;
+            this.hTable = StandardTables.H;
+        } else {
+            this.gTable = new FixedBaseTable(generators.g(), WINDOW, 64);
+            this.hTable = new FixedBaseTable(generators.h(), WINDOW, 256);
+        }
+    }
+
+    /** The standard generators' tables, made once per process on first use (they are read-only). */
+    private static final class StandardTables {
+        static final FixedBaseTable G = new FixedBaseTable(TreeGenerators.STANDARD.g(), WINDOW, 64);
+        static final FixedBaseTable H = new FixedBaseTable(TreeGenerators.STANDARD.h(), WINDOW, 256);
     }
 
     public TreeGenerators generators() {

@@ -1,0 +1,161 @@
+package dev.marginsim.bench.prover;
+
+import dev.marginsim.core.price.PriceRound;
+import dev.marginsim.core.price.PriceSnapshot;
+import dev.marginsim.prover.bulletproofs.RangeProof;
+import dev.marginsim.prover.bulletproofs.RangeProver;
+import dev.marginsim.prover.bulletproofs.RangeVerifier;
+import dev.marginsim.prover.bulletproofs.Transcript;
+import dev.marginsim.prover.format.JsonOut;
+import dev.marginsim.prover.margin.AssetTerm;
+import dev.marginsim.prover.margin.MarginCircuit;
+import dev.marginsim.prover.margin.MarginLevel;
+import dev.marginsim.prover.margin.MarginProof;
+import dev.marginsim.prover.margin.MarginProofJson;
+import dev.marginsim.prover.margin.MarginProver;
+import dev.marginsim.prover.margin.MarginStatement;
+import dev.marginsim.prover.margin.MarginVerifier;
+import dev.marginsim.prover.margin.MarketTerm;
+import dev.marginsim.prover.margin.PoolOpening;
+import dev.marginsim.prover.margin.PositionOpening;
+import dev.marginsim.prover.pedersen.Commitment;
+import dev.marginsim.prover.pedersen.Opening;
+import dev.marginsim.prover.privatetree.AccountLeaf;
+import dev.marginsim.prover.privatetree.PrivateRound;
+import dev.marginsim.prover.privatetree.PrivateTree;
+import dev.marginsim.prover.privatetree.PrivateTreeBuilder;
+import dev.marginsim.prover.privatetree.TreeGenerators;
+import dev.marginsim.prover.snapshot.Address;
+import dev.marginsim.prover.snapshot.Liabilities;
+import dev.marginsim.prover.snapshot.Round;
+import dev.marginsim.prover.snapshot.RoundAsset;
+import dev.marginsim.prover.snapshot.RoundInfo;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Timed harness for the margin-sufficiency proof (issue 5 goal: ≤ 8 positions and assets, prove
+ * ≤ 0.5 s, verify ≤ 50 ms). For each shape (collateral assets × markets) it proves and verifies a
+ * seeded healthy pool bound to its leaf in a small private tree, and measures in the same run the
+ * peer: a bare aggregated range proof over the same number of 64-bit slots (the margin proof's
+ * dominant part), so the ratio shows what the bindings, product proofs and derived slots add.
+ *
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.marginsim.bench.prover.MarginProofBench [runs]}.
+ */
+public final class MarginProofBench {
+    private static final int[][] SHAPES = {{1, 1}, {2, 2}, {4, 4}, {7, 8}};
+
+    private MarginProofBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        SecureRandom rng = new SecureRandom();
+        PrivateTreeBuilder builder = new PrivateTreeBuilder(TreeGenerators.STANDARD);
+        for (int[] shape : SHAPES) {
+            int assets = shape[0];
+            int markets = shape[1];
+            SplittableRandom rnd = new SplittableRandom(assets * 31L + markets);
+            MarginStatement statement = statement(assets, markets, rnd);
+            PoolOpening pool = pool(statement, rnd);
+            Round round = round(statement, pool);
+            PrivateTree tree = builder.build(round, new byte[32]);
+            PrivateRound published = PrivateRound.of(tree);
+            Address account = Address.ofIndex(1);
+            AccountLeaf leaf = tree.accountLeaf(account);
+            byte[] leafHash = leaf.leafHash();
+            int slots = MarginCircuit.of(statement).slots().size();
+            double[] prove = new double[runs];
+            double[] verify = new double[runs];
+            double[] peerProve = new double[runs];
+            double[] peerVerify = new double[runs];
+            int bytes = 0;
+            for (int i = -1; i < runs; i++) { // run −1 warms up
+                long s = System.nanoTime();
+                MarginProof proof = MarginProver.prove(published, leaf, statement, pool, rng);
+                long m = System.nanoTime();
+                MarginVerifier.verify(proof, published, statement, account, leafHash);
+                long e = System.nanoTime();
+                List<Opening> openings = new ArrayList<>();
+                List<Commitment> commitments = new ArrayList<>();
+                for (int k = 0; k < slots; k++) {
+                    Opening o = Opening.random(rnd.nextLong(Long.MAX_VALUE), rng);
+                    openings.add(o);
+                    commitments.add(o.commit());
+                }
+                long ps = System.nanoTime();
+                RangeProof bare = RangeProver.prove(Transcript.start("peer"), 64, openings, rng);
+                long pm = System.nanoTime();
+                RangeVerifier.verify(Transcript.start("peer"), 64, commitments, bare);
+                long pe = System.nanoTime();
+                if (i >= 0) {
+                    prove[i] = (m - s) / 1e6;
+                    verify[i] = (e - m) / 1e6;
+                    peerProve[i] = (pm - ps) / 1e6;
+                    peerVerify[i] = (pe - pm) / 1e6;
+                    bytes = JsonOut.bytes(MarginProofJson.write(proof)).length;
+                }
+            }
+            double p = PrivateTreeBench.median(prove);
+            double v = PrivateTreeBench.median(verify);
+            double pp = PrivateTreeBench.median(peerProve);
+            double pv = PrivateTreeBench.median(peerVerify);
+            System.out.printf("%d assets × %d markets: %d slots × 64 bits; prove %.0f ms (bare range proof %.0f ms, ×%.2f), "
+                    + "verify %.0f ms (bare %.0f ms, ×%.2f), document %d bytes%n", assets, markets, slots, p, pp, p / pp, v, pv,
+                    v / pv, bytes);
+        }
+    }
+
+    static MarginStatement statement(int assets, int markets, SplittableRandom rnd) {
+        List<AssetTerm> a = new ArrayList<>();
+        for (int i = 0; i < assets; i++) {
+            a.add(new AssetTerm(i + 1, rnd.nextLong(1_000_000L, 10_000_000_000_000L), 5_000 + rnd.nextInt(5_000)));
+        }
+        List<MarketTerm> m = new ArrayList<>();
+        for (int j = 0; j < markets; j++) {
+            m.add(new MarketTerm(j, rnd.nextLong(1_000_000L, 10_000_000_000_000L), 300 + rnd.nextInt(700),
+                    rnd.nextLong(-1_000_000_000L, 1_000_000_000L)));
+        }
+        return new MarginStatement(MarginLevel.MAINTENANCE, a, m);
+    }
+
+    static PoolOpening pool(MarginStatement statement, SplittableRandom rnd) {
+        long[] collateral = new long[statement.assets().size()];
+        for (int i = 0; i < collateral.length; i++) {
+            collateral[i] = rnd.nextLong(1_000_000_000_000L);
+        }
+        List<PositionOpening> positions = new ArrayList<>();
+        for (MarketTerm m : statement.markets()) {
+            long size = rnd.nextLong(1, 100_000_000_000L) * (rnd.nextBoolean() ? 1 : -1);
+            long on = -BigInteger.valueOf(size).multiply(BigInteger.valueOf(m.priceE8())).divide(BigInteger.valueOf(100_000_000_000L)).longValueExact();
+            positions.add(new PositionOpening(size, on, m.fundingIndexE12() - rnd.nextLong(1_000_000L)));
+        }
+        return new PoolOpening(1_000_000_000_000_000L, collateral, positions);
+    }
+
+    /** A round whose account 1 holds the pool's collateral (and seven others hold something), for the leaf binding. */
+    static Round round(MarginStatement statement, PoolOpening pool) {
+        List<RoundAsset> assets = new ArrayList<>();
+        assets.add(RoundAsset.settlement(BigInteger.TEN.pow(30)));
+        List<PriceRound> feeds = new ArrayList<>();
+        for (AssetTerm a : statement.assets()) {
+            String feed = "feed " + a.assetId();
+            feeds.add(PriceRound.complete(feed, 1, a.priceE8(), 8, 1_700_000_000L));
+            assets.add(new RoundAsset(a.assetId(), feed, a.priceE8(), 18, BigInteger.TEN.pow(40)));
+        }
+        RoundInfo info = new RoundInfo(0, Address.ZERO, 1, new PriceSnapshot(1, 1_700_000_000L, feeds), assets);
+        List<Liabilities> accounts = new ArrayList<>();
+        for (int k = 1; k <= 8; k++) {
+            long[] columns = new long[info.columns()];
+            columns[0] = 1_000_000L * k;
+            for (int i = 0; i < statement.assets().size(); i++) {
+                columns[i + 1] = k == 1 ? pool.collateralE9()[i] : 1_000L * k;
+            }
+            accounts.add(new Liabilities(Address.ofIndex(k), columns));
+        }
+        return new Round(info, accounts);
+    }
+}
