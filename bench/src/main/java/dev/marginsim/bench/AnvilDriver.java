@@ -30,7 +30,7 @@ final class AnvilDriver implements AutoCloseable {
     /** Bounds every wait: a segment whose receipts are not all in within this fails the run. */
     private static final long RECEIPT_DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(60);
     /** Sends per HTTP request: large batches keep anvil busy without one huge body. */
-    private static final int SEND_BATCH = 256;
+    private static final int SEND_BATCH = Integer.getInteger("marginsim.bench.sendBatch", 256);
 
     private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(120, TimeUnit.SECONDS).build();
     private final String url;

@@ -68,8 +68,13 @@ final class EngineReplay {
         }
     }
 
-    /** Timing over repeated replays: mean nanoseconds of the actions and of the deployment per replay. */
-    record Timing(int replays, double actionNanos, double deployNanos) {
+    /**
+     * Timing over repeated replays, in nanoseconds per replay: the mean and the median of the action
+     * time (the median is the figure to quote: on a shared machine a preempted replay moves the mean,
+     * not the median), the 10th percentile, the mean deployment time and this thread's CPU time.
+     */
+    record Timing(int replays, double actionNanos, double medianNanos, double p10Nanos, double deployNanos,
+            double cpuNanos) {
     }
 
     /** Replays for about {@code warmupMillis}, then for at least {@code measureMillis} of action time. */
@@ -80,7 +85,10 @@ final class EngineReplay {
         }
         long actionNanos = 0;
         long deployNanos = 0;
+        long[] perReplay = new long[1024];
         int reps = 0;
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         while (actionNanos < measureMillis * 1_000_000) {
             long t0 = System.nanoTime();
             EngineDeployment dep = EngineDeployer.deploy(setup, start);
@@ -89,9 +97,16 @@ final class EngineReplay {
             long t2 = System.nanoTime();
             deployNanos += t1 - t0;
             actionNanos += t2 - t1;
-            reps++;
+            if (reps == perReplay.length) {
+                perReplay = java.util.Arrays.copyOf(perReplay, reps * 2);
+            }
+            perReplay[reps++] = t2 - t1;
         }
-        return new Timing(reps, (double) actionNanos / reps, (double) deployNanos / reps);
+        long cpu = threads.getCurrentThreadCpuTime() - cpu0;
+        long[] sorted = java.util.Arrays.copyOf(perReplay, reps);
+        java.util.Arrays.sort(sorted);
+        return new Timing(reps, (double) actionNanos / reps, sorted[reps / 2], sorted[reps / 10],
+                (double) deployNanos / reps, (double) cpu / reps);
     }
 
     public static void main(String[] args) {
@@ -103,7 +118,10 @@ final class EngineReplay {
         List<Action> actions = record(setup, accounts, minutes, start);
         EngineReplay replay = new EngineReplay(setup, actions, start);
         Timing t = replay.measure(2_000, seconds * 1_000L);
-        System.out.printf("engine: %,d actions, %d replays: %.1f ns per action (+ %.0f us deployment per replay); reverts %s%n",
-                actions.size(), t.replays(), t.actionNanos() / actions.size(), t.deployNanos() / 1e3, replay.reverts);
+        int n = actions.size();
+        System.out.printf("engine: %,d actions, %d replays: per action median %.1f ns, mean %.1f ns, p10 %.1f ns"
+                + " (+ %.0f us deployment per replay); CPU time %.1f ns per action incl. deployment; reverts %s%n", n,
+                t.replays(), t.medianNanos() / n, t.actionNanos() / n, t.p10Nanos() / n, t.deployNanos() / 1e3,
+                t.cpuNanos() / n, replay.reverts);
     }
 }

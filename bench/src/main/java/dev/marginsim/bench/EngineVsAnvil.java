@@ -96,14 +96,14 @@ public final class EngineVsAnvil {
 
             EngineReplay.Timing t = replay.measure(2_000, 3_000);
             double anvilRate = actions.size() / anvilSeconds;
-            double engineRate = actions.size() / (t.actionNanos() / 1e9);
-            double engineRateWithDeploy = actions.size() / ((t.actionNanos() + t.deployNanos()) / 1e9);
+            double engineRate = actions.size() / (t.medianNanos() / 1e9);
+            double engineRateWithDeploy = actions.size() / ((t.medianNanos() + t.deployNanos()) / 1e9);
             System.out.printf("anvil : %.3f s for %,d actions (%,d reverted txs; %,d HTTP requests, %,d blocks, %,d receipt"
                     + " polls) = %,.0f actions/s (%.3f ms each)%n", anvilSeconds, actions.size(), reverted, run.requests(),
                     run.blocks(), run.receiptPolls(), anvilRate, 1e3 / anvilRate);
-            System.out.printf("engine: %.1f us per replay of the actions (mean of %d replays; deployment %.1f us more)"
-                    + " = %,.0f actions/s (%.1f ns each)%n", t.actionNanos() / 1e3, t.replays(), t.deployNanos() / 1e3,
-                    engineRate, 1e9 / engineRate);
+            System.out.printf("engine: %.1f us per replay of the actions (median of %d replays; mean %.1f us; deployment"
+                    + " %.1f us more) = %,.0f actions/s (%.1f ns each)%n", t.medianNanos() / 1e3, t.replays(),
+                    t.actionNanos() / 1e3, t.deployNanos() / 1e3, engineRate, 1e9 / engineRate);
             System.out.printf("ratio : engine/anvil = %,.0fx (%,.0fx counting the engine's deployment too)%n",
                     engineRate / anvilRate, engineRateWithDeploy / anvilRate);
             System.out.printf("end state identical: %s (%,d stored values)%n", identical ? "YES" : "NO", chainState.size());

@@ -43,7 +43,7 @@ final class Int128Math {
         long un1 = un10 >>> 32;
         long un0 = un10 & DIGIT_MASK;
 
-        long q1 = Long.divideUnsigned(un32, vn1);
+        long q1 = divideByPositive(un32, vn1);
         long rhat = un32 - q1 * vn1;
         while (Long.compareUnsigned(q1, DIGIT) >= 0
                 || Long.compareUnsigned(q1 * vn0, (rhat << 32) | un1) > 0) {
@@ -54,7 +54,7 @@ final class Int128Math {
             }
         }
         long un21 = (un32 << 32) + un1 - q1 * v;
-        long q0 = Long.divideUnsigned(un21, vn1);
+        long q0 = divideByPositive(un21, vn1);
         rhat = un21 - q0 * vn1;
         while (Long.compareUnsigned(q0, DIGIT) >= 0
                 || Long.compareUnsigned(q0 * vn0, (rhat << 32) | un0) > 0) {
@@ -65,6 +65,20 @@ final class Int128Math {
             }
         }
         return (q1 << 32) | q0;
+    }
+
+    /**
+     * The unsigned 64-bit {@code n} divided by {@code d}, 0 < d < 2^63. Java 17's
+     * {@code Long.divideUnsigned} goes through BigInteger for n ≥ 2^63; halving n first keeps to one
+     * hardware division: q = 2·floor((n/2) / d) is the quotient or one below it.
+     */
+    static long divideByPositive(long n, long d) {
+        if (n >= 0) {
+            return n / d;
+        }
+        long q = ((n >>> 1) / d) << 1;
+        long r = n - q * d;
+        return Long.compareUnsigned(r, d) >= 0 ? q + 1 : q;
     }
 
     /** Rounding of a division: toward −∞, toward +∞, toward zero. */
@@ -141,8 +155,8 @@ final class Int128Math {
             mlo = -lo;
             mhi = lo == 0 ? -hi : ~hi;
         }
-        long qhi = Long.divideUnsigned(mhi, d1);
-        long qlo = divideUnsigned(Long.remainderUnsigned(mhi, d1), mlo, d1);
+        long qhi = divideByPositive(mhi, d1);
+        long qlo = divideUnsigned(mhi - qhi * d1, mlo, d1);
         if (Long.compareUnsigned(qhi, d2) >= 0) { // |quotient| ≥ 2^64
             throw FixedPoint.overflow();
         }

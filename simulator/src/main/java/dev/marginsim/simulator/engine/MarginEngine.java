@@ -99,6 +99,8 @@ public final class MarginEngine {
     private final long[] cachePrice = new long[MAX_ASSETS + MAX_MARKETS];
     /** Two-value results of the single-threaded operations, so they allocate nothing. */
     private final long[] scratch = new long[2];
+    /** The valuation an operation checks (views allocate their own: they may be called from other threads). */
+    private final long[] valuation = new long[5];
 
     public MarginEngine() {
         Arrays.fill(cacheEpoch, -1);
@@ -163,9 +165,13 @@ public final class MarginEngine {
         assetDecimals[id] = tokenDecimals.get(tokenId);
         assetOracle[id] = o;
         setRisk(id, risk);
-        emit(new ProtocolEvent.AssetListed(id, tokenId, o.feed()));
-        emit(new ProtocolEvent.AssetRiskUpdated(id, risk.initialWeightBps(), risk.maintenanceWeightBps(),
-                risk.liquidationBonusBps(), risk.depositCapE9()));
+        if (listener != null) { // events are built only for a listener
+            emit(new ProtocolEvent.AssetListed(id, tokenId, o.feed()));
+        }
+        if (listener != null) { // events are built only for a listener
+            emit(new ProtocolEvent.AssetRiskUpdated(id, risk.initialWeightBps(), risk.maintenanceWeightBps(),
+                    risk.liquidationBonusBps(), risk.depositCapE9()));
+        }
         flush();
         return id;
     }
@@ -176,8 +182,10 @@ public final class MarginEngine {
         }
         validateAssetRisk(risk);
         setRisk(assetId, risk);
-        emit(new ProtocolEvent.AssetRiskUpdated(assetId, risk.initialWeightBps(), risk.maintenanceWeightBps(),
-                risk.liquidationBonusBps(), risk.depositCapE9()));
+        if (listener != null) { // events are built only for a listener
+            emit(new ProtocolEvent.AssetRiskUpdated(assetId, risk.initialWeightBps(), risk.maintenanceWeightBps(),
+                    risk.liquidationBonusBps(), risk.depositCapE9()));
+        }
         flush();
     }
 
@@ -192,7 +200,9 @@ public final class MarginEngine {
         params[id] = p;
         market[id * 4 + 3] = now;
         marketVersion++;
-        emit(new ProtocolEvent.MarketListed(id, o.feed()));
+        if (listener != null) { // events are built only for a listener
+            emit(new ProtocolEvent.MarketListed(id, o.feed()));
+        }
         emitParams(id, p);
         flush();
         return id;
@@ -218,7 +228,9 @@ public final class MarginEngine {
         sequencerFeed = feedId < 0 ? -1 : feedId;
         epoch++;
         sequencerGrace = gracePeriodSeconds;
-        emit(new ProtocolEvent.SequencerFeedSet(sequencerFeed, gracePeriodSeconds));
+        if (listener != null) { // events are built only for a listener
+            emit(new ProtocolEvent.SequencerFeedSet(sequencerFeed, gracePeriodSeconds));
+        }
         flush();
     }
 
@@ -228,7 +240,9 @@ public final class MarginEngine {
         }
         this.bufferBps = bufferBps;
         this.dustE6 = dustNotionalE6;
-        emit(new ProtocolEvent.LiquidationConfigUpdated(bufferBps, dustNotionalE6));
+        if (listener != null) { // events are built only for a listener
+            emit(new ProtocolEvent.LiquidationConfigUpdated(bufferBps, dustNotionalE6));
+        }
         flush();
     }
 
@@ -239,7 +253,9 @@ public final class MarginEngine {
             }
             set(funds, POOL, add(funds[POOL], checkedQuote(tokenAmount)));
             receive(0, tokenAmount);
-            emit(new ProtocolEvent.PoolFunded(from, tokenAmount));
+            if (listener != null) { // events are built only for a listener
+                emit(new ProtocolEvent.PoolFunded(from, tokenAmount));
+            }
         });
     }
 
@@ -254,7 +270,9 @@ public final class MarginEngine {
             }
             set(funds, INSURANCE, add(funds[INSURANCE], checkedQuote(tokenAmount)));
             receive(0, tokenAmount);
-            emit(new ProtocolEvent.InsuranceFunded(from, tokenAmount));
+            if (listener != null) { // events are built only for a listener
+                emit(new ProtocolEvent.InsuranceFunded(from, tokenAmount));
+            }
         });
     }
 
@@ -290,7 +308,9 @@ public final class MarginEngine {
             }
             set(exists, a, 1);
             receive(assetToken(assetId), tokenAmount);
-            emit(new ProtocolEvent.Deposited(a, assetId, tokenAmount, credited));
+            if (listener != null) { // events are built only for a listener
+                emit(new ProtocolEvent.Deposited(a, assetId, tokenAmount, credited));
+            }
         });
     }
 
@@ -330,7 +350,9 @@ public final class MarginEngine {
             }
             requireCrossInitial(a);
             send(assetToken(assetId), tokenAmount);
-            emit(new ProtocolEvent.Withdrawn(a, assetId, tokenAmount, debited));
+            if (listener != null) { // events are built only for a listener
+                emit(new ProtocolEvent.Withdrawn(a, assetId, tokenAmount, debited));
+            }
         });
     }
 
@@ -368,7 +390,9 @@ public final class MarginEngine {
             if (isolated && s == 0) {
                 closeIsolatedIntoCross(a, m);
             }
-            emit(new ProtocolEvent.PositionChanged(a, m, isolated, d, s, p, realized, fee, funding));
+            if (listener != null) { // events are built only for a listener
+                emit(new ProtocolEvent.PositionChanged(a, m, isolated, d, s, p, realized, fee, funding));
+            }
         });
     }
 
@@ -382,7 +406,9 @@ public final class MarginEngine {
             int pos = slot(a, m, true);
             set(positions, pos + MARGIN, add(positions[pos + MARGIN], amountE6));
             requireCrossInitial(a);
-            emit(new ProtocolEvent.IsolatedMarginMoved(a, m, amountE6));
+            if (listener != null) { // events are built only for a listener
+                emit(new ProtocolEvent.IsolatedMarginMoved(a, m, amountE6));
+            }
         });
     }
 
@@ -400,7 +426,9 @@ public final class MarginEngine {
             } else if (positions[pos + MARGIN] == 0) {
                 clearSlot(pos);
             }
-            emit(new ProtocolEvent.IsolatedMarginMoved(a, m, -amountE6));
+            if (listener != null) { // events are built only for a listener
+                emit(new ProtocolEvent.IsolatedMarginMoved(a, m, -amountE6));
+            }
         });
     }
 
@@ -429,7 +457,12 @@ public final class MarginEngine {
             }
             accrueAll();
             MarketParams mp = params[m];
-            long[] v = isolated ? isolatedValuation(a, m) : crossValuation(a);
+            long[] v = valuation;
+            if (isolated) {
+                isolatedValuation(a, m, v);
+            } else {
+                crossValuation(a, v);
+            }
             if (v[3] >= v[4]) {
                 throw revert(RevertReason.NotLiquidatable);
             }
@@ -449,8 +482,10 @@ public final class MarginEngine {
             set(quote, liquidator, add(quote[liquidator], reward));
             set(funds, TOTAL_QUOTE, add(funds[TOTAL_QUOTE], reward));
             set(funds, INSURANCE, add(funds[INSURANCE], penalty - reward));
-            emit(new ProtocolEvent.PositionLiquidated(a, m, isolated, liquidator, delta, p, realized, funding, penalty,
-                    reward));
+            if (listener != null) { // events are built only for a listener
+                emit(new ProtocolEvent.PositionLiquidated(a, m, isolated, liquidator, delta, p, realized, funding, penalty,
+                        reward));
+            }
             if (isolated) {
                 if (positions[pos + SIZE] == 0) {
                     long margin = positions[pos + MARGIN];
@@ -478,7 +513,8 @@ public final class MarginEngine {
                 throw revert(RevertReason.ZeroAmount);
             }
             accrueAll();
-            long[] v = crossValuation(a);
+            long[] v = valuation;
+            crossValuation(a, v);
             if (v[3] >= v[4]) {
                 throw revert(RevertReason.NotLiquidatable);
             }
@@ -504,7 +540,9 @@ public final class MarginEngine {
             set(totalDeposits, assetId, totalDeposits[assetId] - seize);
             held.credit(0, repay);
             sendSeized(assetToken(assetId), seize, assetDecimals[assetId]);
-            emit(new ProtocolEvent.CollateralLiquidated(a, assetId, liquidator, repay, seize));
+            if (listener != null) { // events are built only for a listener
+                emit(new ProtocolEvent.CollateralLiquidated(a, assetId, liquidator, repay, seize));
+            }
             checkCrossBadDebt(a);
         });
     }
@@ -700,16 +738,30 @@ public final class MarginEngine {
     }
 
     private long[] isolatedValuation(int a, int m) {
+        long[] v = new long[5];
+        isolatedValuation(a, m, v);
+        return v;
+    }
+
+    private void isolatedValuation(int a, int m, long[] v) {
         int pos = slot(a, m, true);
         long margin = positions[pos + MARGIN];
         long s = positions[pos + SIZE];
         if (s == 0) {
-            return new long[] {margin, margin, 0, margin, 0};
+            v[0] = margin;
+            v[1] = margin;
+            v[2] = 0;
+            v[3] = margin;
+            v[4] = 0;
+            return;
         }
         long p = priceOrRevert(marketOracle[m]);
         long e = add(margin, pnl(pos, m, p));
-        return new long[] {e, e, mulDivCeil(Math.abs(s), p, params[m].imrBps(), FUNDING_SCALE), e,
-                mulDivCeil(Math.abs(s), p, params[m].mmrBps(), FUNDING_SCALE)};
+        v[0] = e;
+        v[1] = e;
+        v[2] = mulDivCeil(Math.abs(s), p, params[m].imrBps(), FUNDING_SCALE);
+        v[3] = e;
+        v[4] = mulDivCeil(Math.abs(s), p, params[m].mmrBps(), FUNDING_SCALE);
     }
 
     private long pnl(int pos, int m, long p) {
@@ -747,7 +799,8 @@ public final class MarginEngine {
                 return;
             }
         }
-        long[] v = crossValuation(a);
+        long[] v = valuation;
+        crossValuation(a, v);
         if (v[1] < v[2]) {
             throw revert(RevertReason.InsufficientMargin);
         }
@@ -870,7 +923,9 @@ public final class MarginEngine {
         set(funds, INSURANCE, funds[INSURANCE] - fromInsurance);
         long socialized = debt - fromInsurance;
         set(funds, POOL, sub(funds[POOL], socialized));
-        emit(new ProtocolEvent.BadDebtSettled(a, m, debt, fromInsurance, socialized));
+        if (listener != null) { // events are built only for a listener
+            emit(new ProtocolEvent.BadDebtSettled(a, m, debt, fromInsurance, socialized));
+        }
     }
 
     private void accrueAll() {
@@ -889,7 +944,9 @@ public final class MarginEngine {
         }
         set(market, m * 4 + 2, add(market[m * 4 + 2], delta));
         set(market, m * 4 + 3, now);
-        emit(new ProtocolEvent.FundingAccrued(m, delta, market[m * 4 + 2]));
+        if (listener != null) { // events are built only for a listener
+            emit(new ProtocolEvent.FundingAccrued(m, delta, market[m * 4 + 2]));
+        }
     }
 
     /** Marks "the price failed its guards": funding cannot be computed now. */
@@ -1067,8 +1124,10 @@ public final class MarginEngine {
     }
 
     private void emitParams(int id, MarketParams p) {
-        emit(new ProtocolEvent.MarketParamsUpdated(id, p.imrBps(), p.mmrBps(), p.liquidationPenaltyBps(),
-                p.liquidatorShareBps(), p.takerFeeBps(), p.maxOpenInterestE9(), p.fundingRateE12PerSec()));
+        if (listener != null) { // events are built only for a listener
+            emit(new ProtocolEvent.MarketParamsUpdated(id, p.imrBps(), p.mmrBps(), p.liquidationPenaltyBps(),
+                    p.liquidatorShareBps(), p.takerFeeBps(), p.maxOpenInterestE9(), p.fundingRateE12PerSec()));
+        }
     }
 
     // =============================================================================================

@@ -123,6 +123,17 @@ class Int128MathTest {
     }
 
     @Test
+    void unsignedLongDivisionByAPositiveDivisorMatchesTheJdk() {
+        long[] ns = {0, 1, 2, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1, -1, -2, -3, 0xFFFF_FFFFL << 32};
+        long[] ds = {1, 2, 3, 7, 10_000, 0xFFFF_FFFFL, 1L << 32, Long.MAX_VALUE - 1, Long.MAX_VALUE};
+        for (long n : ns) {
+            for (long d : ds) {
+                assertEquals(Long.divideUnsigned(n, d), Int128Math.divideByPositive(n, d), Long.toUnsignedString(n) + " / " + d);
+            }
+        }
+    }
+
+    @Test
     void truncatingDivisionByAProductMatchesOneDivisionByTheProduct() {
         long[] firsts = {1, 3, 100_000_000L, Long.MAX_VALUE};
         long[] seconds = {1, 2, 7, Long.MAX_VALUE, Long.MIN_VALUE, -2L}; // the last three read as unsigned: ≥ 2^63
@@ -175,6 +186,8 @@ class Int128MathTest {
                 if (d2 != 0) {
                     checkTruncateByProduct(n, d, d2, BigInteger.valueOf(d).multiply(new BigInteger(Long.toUnsignedString(d2))));
                 }
+                long un = rnd.nextLong();
+                assertEquals(Long.divideUnsigned(un, d), Int128Math.divideByPositive(un, d), Long.toUnsignedString(un) + " / " + d);
                 long a = rnd.nextLong() >> rnd.nextInt(64);
                 long b = rnd.nextLong() >> rnd.nextInt(64);
                 BigInteger product = new BigInteger(Long.toUnsignedString(a)).multiply(new BigInteger(Long.toUnsignedString(b)));
