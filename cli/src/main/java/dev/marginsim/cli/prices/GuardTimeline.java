@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The guards a protocol would run, read at each market time (sampled to at most {@link #MAX_SAMPLES}):
+ * The guards a protocol would run, read at each market time and each round's write time:
  * sequencer uptime and grace (if outages were given), positive answer, complete round, heartbeat (if
  * given), bounds (if given), in the contract's order; then the Java-only largest move between rounds (if given). A refusal is a mark on the chart.
  */
@@ -56,9 +56,7 @@ final class GuardTimeline {
             guarded = guarded.then(Guards.maxDeviation(feed, o.guardMaxMoveBps));
         }
         List<Mark> marks = new ArrayList<>();
-        int stride = Math.max(1, market.size() / MAX_SAMPLES);
-        for (int i = 0; i < market.size(); i += stride) {
-            long t = market.time(i);
+        for (long t : sampleTimes(market, view)) {
             clock[0] = t;
             try {
                 if (guarded.readAt(t) instanceof GuardOutcome.Rejected r) {
@@ -69,6 +67,23 @@ final class GuardTimeline {
             }
         }
         return marks;
+    }
+
+    /**
+     * Market times and every round's write time (each side thinned to {@link #MAX_SAMPLES}), in order:
+     * a round that stands for one block between two market points is still read.
+     */
+    private static long[] sampleTimes(PricePath market, OracleView view) {
+        java.util.TreeSet<Long> times = new java.util.TreeSet<>();
+        int stride = Math.max(1, market.size() / MAX_SAMPLES);
+        for (int i = 0; i < market.size(); i += stride) {
+            times.add(market.time(i));
+        }
+        int roundStride = Math.max(1, view.rounds().size() / MAX_SAMPLES);
+        for (int i = 0; i < view.rounds().size(); i += roundStride) {
+            times.add(OracleView.writeTime(view.rounds().get(i)));
+        }
+        return times.stream().mapToLong(Long::longValue).toArray();
     }
 
     /** Counts per failure name, in name order. */
