@@ -31,9 +31,23 @@ public final class Point {
     private final ECPoint ec;
     /** Affine x and y as raw field arrays, made on first use by the batch-affine multiplier. */
     private volatile int[][] raw;
+    private volatile int[][] rawEndo;
 
     private Point(ECPoint normalised) {
         this.ec = normalised;
+    }
+
+    /** {β·x, y}: the GLV endomorphism φ(P) = λ·P in raw form (callers must not modify them); not for infinity. */
+    int[][] rawEndo() {
+        int[][] r = rawEndo;
+        if (r == null) {
+            int[][] p = raw();
+            int[] bx = org.bouncycastle.math.raw.Nat256.create();
+            org.bouncycastle.math.ec.custom.sec.SecP256K1Field.multiply(Secp256k1.BETA, p[0], bx);
+            r = new int[][] {bx, p[1]};
+            rawEndo = r;
+        }
+        return r;
     }
 
     /** {x, y} as Bouncy Castle raw secp256k1 field arrays (callers must not modify them); not for infinity. */

@@ -18,6 +18,13 @@ final class Secp256k1 {
     static final BigInteger FIELD = CURVE.getField().getCharacteristic();
     static final ECPoint G = PARAMS.getG().normalize();
     static final ECPoint INFINITY = CURVE.getInfinity();
+    /** The GLV endomorphism of the curve (Bouncy Castle's): λ·(x, y) = (β·x, y). */
+    static final org.bouncycastle.math.ec.endo.GLVEndomorphism GLV =
+            (org.bouncycastle.math.ec.endo.GLVEndomorphism) CURVE.getEndomorphism();
+    /** β as a raw field array, read off the map applied to G rather than typed in. */
+    static final int[] BETA = org.bouncycastle.math.ec.custom.sec.SecP256K1Field.fromBigInteger(
+            GLV.getPointMap().map(G).normalize().getAffineXCoord().toBigInteger()
+                    .multiply(G.getAffineXCoord().toBigInteger().modInverse(FIELD)).mod(FIELD));
 
     private Secp256k1() {
     }

@@ -48,6 +48,7 @@ class MsmTest {
             assertEquals(expected, Msm.sum(k, p), "sum n=" + n);
             assertEquals(expected, Msm.sumPippenger(k, p), "pippenger n=" + n);
             assertEquals(expected, Msm.sumPippengerJacobian(k, p), "jacobian pippenger n=" + n);
+            assertEquals(expected, Msm.sumPippenger(k, p), "GLV pippenger n=" + n);
             assertEquals(expected, Msm.sumBouncyCastle(k, p), "bouncy castle n=" + n);
         }
     }
@@ -71,6 +72,7 @@ class MsmTest {
             }
             assertEquals(expected, Point.of(Msm.pippenger(kb, pe, c)), "window " + c);
             assertEquals(expected, Point.of(BatchPippenger.sum(kb, p, c)), "batch-affine window " + c);
+            assertEquals(expected, Point.of(BatchPippenger.sum(kb, p, c, true)), "GLV batch-affine window " + c);
         }
     }
 
@@ -91,6 +93,7 @@ class MsmTest {
             pts[i] = i < 100 ? p[0] : (i % 2 == 0 ? p[1] : p[1].negate());
         }
         assertEquals(naive(same, pts), Msm.sumPippenger(same, pts), "repeated and opposite points");
+        assertEquals(naive(same, pts), Msm.sumPippenger(same, pts), "repeated and opposite points, GLV");
         Scalar[] opp = new Scalar[100];
         Point[] oppP = new Point[100];
         for (int i = 0; i < 100; i++) {
@@ -98,6 +101,7 @@ class MsmTest {
             oppP[i] = i % 2 == 0 ? p[2] : p[2].negate();
         }
         assertTrue(Msm.sumPippenger(opp, oppP).isInfinity(), "everything cancels");
+        assertTrue(Msm.sumPippenger(opp, oppP).isInfinity(), "everything cancels, GLV");
     }
 
     @Test
