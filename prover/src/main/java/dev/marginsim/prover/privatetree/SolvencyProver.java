@@ -62,7 +62,7 @@ public final class SolvencyProver {
         t.append("root", round.root().hash());
         t.append("bits", bits);
         for (RoundAsset a : round.info().assets()) {
-            t.append("reserves-cap", cap(a, bits).toByteArray());
+            t.append("reserves-cap", cap(a, bits).longValue()); // u64be of R_t < 2^64
         }
         return t;
     }
