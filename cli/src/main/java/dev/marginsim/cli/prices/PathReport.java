@@ -70,6 +70,6 @@ final class PathReport {
         }
         StringBuilder s = new StringBuilder();
         counts.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
-        return s.toString() + " (of sampled market times)";
+        return s.toString() + " (of reads at market and round times)";
     }
 }
