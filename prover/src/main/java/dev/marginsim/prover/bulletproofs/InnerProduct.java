@@ -6,6 +6,7 @@ import dev.marginsim.prover.curve.Scalar;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The prover's side of the inner-product argument (Bünz et al. 2018, §3, protocol 2 with the
@@ -101,11 +102,11 @@ record InnerProduct(List<Point> l, List<Point> r, Scalar a, Scalar b) {
                 Point[] oldH = baseH;
                 Scalar[] oldCh = ch;
                 int size = n;
-                java.util.concurrent.CompletableFuture<Point[]> newH = base >= Msm.PARALLEL_THRESHOLD
-                        ? java.util.concurrent.CompletableFuture.supplyAsync(() -> materialise(oldH, oldCh, size))
-                        : java.util.concurrent.CompletableFuture.completedFuture(null);
+                CompletableFuture<Point[]> newH = base >= Msm.PARALLEL_THRESHOLD / 4
+                        ? CompletableFuture.supplyAsync(() -> materialise(oldH, oldCh, size))
+                        : CompletableFuture.completedFuture(null);
                 baseG = materialise(baseG, cg, n);
-                baseH = base >= Msm.PARALLEL_THRESHOLD ? newH.join() : materialise(oldH, oldCh, n);
+                baseH = base >= Msm.PARALLEL_THRESHOLD / 4 ? newH.join() : materialise(oldH, oldCh, n);
                 cg = new Scalar[n];
                 ch = new Scalar[n];
                 Arrays.fill(cg, Scalar.ONE);

@@ -1,5 +1,8 @@
 package dev.marginsim.prover.bulletproofs;
 
+import dev.marginsim.prover.pedersen.Commitment;
+import java.util.List;
+
 /**
  * Checks of the shape of a range statement: n bits per value and m values, both powers of two,
  * n ≤ 64 and m ≤ 256, so that n·m generators exist and the inner-product argument halves evenly.
@@ -24,11 +27,11 @@ final class RangeParameters {
     }
 
     /** Appends the statement's shape and commitments, in the order both sides use. */
-    static void bindStatement(Transcript t, int bits, java.util.List<dev.marginsim.prover.pedersen.Commitment> commitments) {
+    static void bindStatement(Transcript t, int bits, List<Commitment> commitments) {
         t.append("dom-sep", "marginsim/rangeproof/v1");
         t.append("n", bits);
         t.append("m", commitments.size());
-        for (dev.marginsim.prover.pedersen.Commitment c : commitments) {
+        for (Commitment c : commitments) {
             t.append("V", c);
         }
     }

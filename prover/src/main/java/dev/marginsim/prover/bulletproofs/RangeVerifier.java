@@ -10,6 +10,7 @@ import dev.marginsim.prover.verify.VerificationException;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -165,8 +166,8 @@ public final class RangeVerifier {
         BigInteger n = Scalar.ORDER;
         BigInteger[] gCoef = new BigInteger[maxN];
         BigInteger[] hCoef = new BigInteger[maxN];
-        java.util.Arrays.fill(gCoef, BigInteger.ZERO);
-        java.util.Arrays.fill(hCoef, BigInteger.ZERO);
+        Arrays.fill(gCoef, BigInteger.ZERO);
+        Arrays.fill(hCoef, BigInteger.ZERO);
         Scalar bCoef = Scalar.ZERO;
         Scalar bTildeCoef = Scalar.ZERO;
         List<Scalar> ks = new ArrayList<>();

@@ -1,6 +1,8 @@
 package dev.marginsim.prover.curve;
 
 import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
 
@@ -60,8 +62,8 @@ public final class Msm {
             return Point.of(unit);
         }
         if (used < n) {
-            k = java.util.Arrays.copyOf(k, used);
-            p = java.util.Arrays.copyOf(p, used);
+            k = Arrays.copyOf(k, used);
+            p = Arrays.copyOf(p, used);
         }
         return Point.of(unit.add(sumRaw(k, p)));
     }
@@ -74,8 +76,8 @@ public final class Msm {
         if (points.length < PARALLEL_THRESHOLD / 2) {
             return new Point[] {sum(k1, points), sum(k2, points)};
         }
-        java.util.concurrent.CompletableFuture<Point> second =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> sum(k2, points));
+        CompletableFuture<Point> second =
+                CompletableFuture.supplyAsync(() -> sum(k2, points));
         Point first = sum(k1, points);
         return new Point[] {first, second.join()};
     }
@@ -94,9 +96,9 @@ public final class Msm {
             return pippengerGlv(k, p);
         }
         int mid = n / 2;
-        java.util.concurrent.CompletableFuture<ECPoint> hi = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> sumRaw(java.util.Arrays.copyOfRange(k, mid, n), java.util.Arrays.copyOfRange(p, mid, n)));
-        ECPoint lo = sumRaw(java.util.Arrays.copyOf(k, mid), java.util.Arrays.copyOf(p, mid));
+        CompletableFuture<ECPoint> hi = CompletableFuture.supplyAsync(
+                () -> sumRaw(Arrays.copyOfRange(k, mid, n), Arrays.copyOfRange(p, mid, n)));
+        ECPoint lo = sumRaw(Arrays.copyOf(k, mid), Arrays.copyOf(p, mid));
         return lo.add(hi.join());
     }
 
@@ -151,8 +153,8 @@ public final class Msm {
     public static Point[] fold(Point[] lo, Point[] hi, Scalar a, Scalar b) {
         Scalar[] as = new Scalar[lo.length];
         Scalar[] bs = new Scalar[lo.length];
-        java.util.Arrays.fill(as, a);
-        java.util.Arrays.fill(bs, b);
+        Arrays.fill(as, a);
+        Arrays.fill(bs, b);
         return fold(lo, hi, as, bs);
     }
 
@@ -251,7 +253,7 @@ public final class Msm {
             if (!acc.isInfinity()) {
                 acc = acc.timesPow2(c);
             }
-            java.util.Arrays.fill(buckets, null);
+            Arrays.fill(buckets, null);
             for (int i = 0; i < n; i++) {
                 int d = wide == null ? digits[w][i] : wide[w][i];
                 if (d == 0) {

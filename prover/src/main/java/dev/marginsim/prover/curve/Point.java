@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+import org.bouncycastle.math.ec.custom.sec.SecP256K1Field;
+import org.bouncycastle.math.raw.Nat256;
 
 /**
  * A point of secp256k1 (possibly the point at infinity, which arithmetic can produce). Immutable,
@@ -42,8 +44,8 @@ public final class Point {
         int[][] r = rawEndo;
         if (r == null) {
             int[][] p = raw();
-            int[] bx = org.bouncycastle.math.raw.Nat256.create();
-            org.bouncycastle.math.ec.custom.sec.SecP256K1Field.multiply(Secp256k1.BETA, p[0], bx);
+            int[] bx = Nat256.create();
+            SecP256K1Field.multiply(Secp256k1.BETA, p[0], bx);
             r = new int[][] {bx, p[1]};
             rawEndo = r;
         }
@@ -55,8 +57,8 @@ public final class Point {
         int[][] r = raw;
         if (r == null) {
             r = new int[][] {
-                org.bouncycastle.math.ec.custom.sec.SecP256K1Field.fromBigInteger(ec.getAffineXCoord().toBigInteger()),
-                org.bouncycastle.math.ec.custom.sec.SecP256K1Field.fromBigInteger(ec.getAffineYCoord().toBigInteger())};
+                SecP256K1Field.fromBigInteger(ec.getAffineXCoord().toBigInteger()),
+                SecP256K1Field.fromBigInteger(ec.getAffineYCoord().toBigInteger())};
             raw = r;
         }
         return r;

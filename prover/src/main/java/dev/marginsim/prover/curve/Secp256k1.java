@@ -5,6 +5,8 @@ import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.custom.sec.SecP256K1Field;
+import org.bouncycastle.math.ec.endo.GLVEndomorphism;
 
 /**
  * The one secp256k1 instance every value type here uses: Bouncy Castle's custom (Nat256-based) curve,
@@ -19,10 +21,10 @@ final class Secp256k1 {
     static final ECPoint G = PARAMS.getG().normalize();
     static final ECPoint INFINITY = CURVE.getInfinity();
     /** The GLV endomorphism of the curve (Bouncy Castle's): λ·(x, y) = (β·x, y). */
-    static final org.bouncycastle.math.ec.endo.GLVEndomorphism GLV =
-            (org.bouncycastle.math.ec.endo.GLVEndomorphism) CURVE.getEndomorphism();
+    static final GLVEndomorphism GLV =
+            (GLVEndomorphism) CURVE.getEndomorphism();
     /** β as a raw field array, read off the map applied to G rather than typed in. */
-    static final int[] BETA = org.bouncycastle.math.ec.custom.sec.SecP256K1Field.fromBigInteger(
+    static final int[] BETA = SecP256K1Field.fromBigInteger(
             GLV.getPointMap().map(G).normalize().getAffineXCoord().toBigInteger()
                     .multiply(G.getAffineXCoord().toBigInteger().modInverse(FIELD)).mod(FIELD));
 
