@@ -92,6 +92,22 @@ class PrivateTreeBuilderTest {
     }
 
     @Test
+    void oneThreadAndManyThreads_buildTheSameBytes() throws Exception {
+        Round round = TreeFixtures.round(SEED, 3000, 1); // 4096 leaves: four subtrees built in parallel
+        PrivateTree parallel = TreeFixtures.BUILDER.build(round, TreeFixtures.MASTER);
+        java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+        try {
+            PrivateTree single = one.submit(() -> TreeFixtures.BUILDER.build(round, TreeFixtures.MASTER)).get();
+            assertEquals(parallel.root(), single.root());
+            for (int slot = 0; slot < parallel.leafCount(); slot += 97) {
+                assertArrayEquals(parallel.hash(0, slot), single.hash(0, slot));
+            }
+        } finally {
+            one.shutdown();
+        }
+    }
+
+    @Test
     void secrets_areRfc5869Hkdf() {
         TreeSecrets secrets = TreeSecrets.forRound(TreeFixtures.MASTER, TreeFixtures.info(1));
         byte[] info = "some info".getBytes();
