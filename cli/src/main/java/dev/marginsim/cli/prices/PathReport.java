@@ -1,5 +1,6 @@
 package dev.marginsim.cli.prices;
 
+import dev.marginsim.oracle.failure.Lag;
 import dev.marginsim.oracle.failure.OracleScenario;
 import dev.marginsim.oracle.failure.OracleView;
 import dev.marginsim.oracle.path.PricePath;
@@ -35,8 +36,10 @@ final class PathReport {
         if (files.chart != null) {
             PriceChart.write(files.chart, observed.name(), List.of(observed), view, marks);
         }
-        out.println(summary(observed) + "; oracle: " + view.rounds().size() + " rounds; guard refusals: "
-                + refusals(GuardTimeline.counts(marks)));
+        Lag lag = Lag.of(observed, view);
+        out.println(summary(observed) + "; oracle: " + view.rounds().size() + " rounds, lag up to "
+                + lag.maxDeviationBps() + " bps (at " + lag.maxDeviationAt() + "), longest gap " + lag.longestGapSeconds()
+                + " s; guard refusals: " + refusals(GuardTimeline.counts(marks)));
         out.flush();
     }
 

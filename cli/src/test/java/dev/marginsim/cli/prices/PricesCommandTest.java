@@ -80,6 +80,10 @@ class PricesCommandTest {
         assertTrue(r.out().contains("NonPositive"), r.out());
         assertTrue(r.out().contains("Stale"), r.out());
         assertTrue(r.out().contains("ExcessiveDeviation"), r.out());
+        java.util.regex.Matcher gap = java.util.regex.Pattern.compile("longest gap (\\d+) s").matcher(r.out());
+        assertTrue(gap.find(), r.out());
+        long seconds = Long.parseLong(gap.group(1));
+        assertTrue(seconds >= 4 * 3600 && seconds <= 6 * 3600, "the 4 h freeze, plus at most a heartbeat each side: " + r.out());
         byte[] png = Files.readAllBytes(dir.resolve("crash.png"));
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
