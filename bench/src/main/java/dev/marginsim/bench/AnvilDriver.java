@@ -29,7 +29,7 @@ final class AnvilDriver implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Bounds every wait: a segment whose receipts are not all in within this fails the run. */
     private static final long RECEIPT_DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(60);
-    /** Sends per HTTP request: large batches keep anvil busy without one huge body. */
+    /** Sends per HTTP request (-Dmarginsim.bench.sendBatch): large batches keep anvil busy without one huge body. */
     private static final int SEND_BATCH = Integer.getInteger("marginsim.bench.sendBatch", 256);
 
     private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(120, TimeUnit.SECONDS).build();
@@ -135,11 +135,8 @@ final class AnvilDriver implements AutoCloseable {
             long block = Long.decode(r.get("blockNumber").asText());
             long index = Long.decode(r.get("transactionIndex").asText());
             if (block < lastBlock || (block == lastBlock && index <= lastIndex)) {
-                StringBuilder b = new StringBuilder();
-                for (JsonNode x : receipts) {
-                    b.append(Long.decode(x.get("blockNumber").asText())).append('/').append(Long.decode(x.get("transactionIndex").asText())).append(' ').append(x.get("from").asText(), 0, 8).append(", ");
-                }
-                throw new IllegalStateException("transaction " + hashes.get(i) + " was mined out of the order sent: " + b);
+                throw new IllegalStateException("transaction " + hashes.get(i) + " was mined out of the order sent"
+                        + " (block " + block + ", index " + index + ")");
             }
             lastBlock = block;
             lastIndex = index;

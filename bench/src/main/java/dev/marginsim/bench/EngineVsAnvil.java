@@ -66,8 +66,12 @@ public final class EngineVsAnvil {
 
             List<Object> plan = presign(chain, d, signers, owner, actions);
             AnvilDriver.Result run;
+            java.time.Duration anvilCpu0 = anvilCpu(anvil.port());
             try (AnvilDriver driver = new AnvilDriver(anvil.url())) {
                 run = driver.run(plan);
+                java.time.Duration anvilCpu = anvilCpu(anvil.port()).minus(anvilCpu0);
+                System.out.printf("anvil CPU time during the run: %.3f s (%.3f ms per action)%n", anvilCpu.toNanos() / 1e9,
+                        anvilCpu.toNanos() / 1e6 / actions.size());
                 System.out.printf("anvil time: sending %.3f s, mining %.3f s, the rest (receipts, clock) %.3f s%n",
                         driver.sendNanos / 1e9, driver.mineNanos / 1e9, (run.nanos() - driver.sendNanos - driver.mineNanos) / 1e9);
             }
@@ -118,6 +122,13 @@ public final class EngineVsAnvil {
                 System.exit(1);
             }
         }
+    }
+
+    /** CPU time the anvil node (a child process listening on {@code port}) has used so far. */
+    private static java.time.Duration anvilCpu(int port) {
+        return ProcessHandle.current().descendants()
+                .filter(h -> h.info().arguments().map(a -> String.join(" ", a).contains("--port " + port)).orElse(false))
+                .findFirst().flatMap(h -> h.info().totalCpuDuration()).orElse(java.time.Duration.ZERO);
     }
 
     private static List<String> tokens(Deployment d) {
