@@ -131,7 +131,7 @@ public final class Msm {
 
     /** Measured (MsmBenchmark): splitting by GLV beat full-width scalars from 64 to 2048 terms by 5–20 %. */
     static ECPoint pippengerGlv(BigInteger[] k, Point[] p) {
-        return BatchPippenger.sum(k, p, windowBits(2 * k.length), true);
+        return BatchPippenger.sum(k, p, BatchPippenger.windowBits(2 * k.length), true);
     }
 
     /** Pippenger with Bouncy Castle's Jacobian additions, the simpler variant (kept as a benchmark peer). */
