@@ -89,6 +89,15 @@ final class Int128Math {
      * fit throws {@code Overflow()}, as the contract's narrowing does.
      */
     static long divide(long hi, long lo, long d, Rounding rounding) {
+        if (hi == (lo >> 63)) { // the value fits 64 bits
+            return divide(lo, d, rounding);
+        }
+        if (d < ESTIMATE_DIVISOR_LIMIT) {
+            double estimate = toDouble(hi, lo) / d;
+            if (Math.abs(estimate) < ESTIMATE_QUOTIENT_LIMIT) {
+                return corrected(hi, lo, d, rounding, (long) estimate);
+            }
+        }
         long q = magnitudeQuotient(hi, lo, d, rounding);
         if (hi < 0) {
             if (Long.compareUnsigned(q, Long.MIN_VALUE) > 0) {
@@ -107,11 +116,54 @@ final class Int128Math {
      * wherever the quotient fits, so comparing it with any int64 gives the exact answer.
      */
     static long divideSaturating(long hi, long lo, long d, Rounding rounding) {
+        if (hi == (lo >> 63)) {
+            return divide(lo, d, rounding);
+        }
+        if (d < ESTIMATE_DIVISOR_LIMIT) {
+            double estimate = toDouble(hi, lo) / d;
+            if (Math.abs(estimate) < ESTIMATE_QUOTIENT_LIMIT) {
+                return corrected(hi, lo, d, rounding, (long) estimate);
+            }
+        }
         long q = magnitudeQuotient(hi, lo, d, rounding);
         if (hi < 0) {
             return Long.compareUnsigned(q, Long.MIN_VALUE) >= 0 ? Long.MIN_VALUE : -q;
         }
         return q < 0 ? Long.MAX_VALUE : q;
+    }
+
+    /*
+     * The estimate path: for a divisor below 2^50 and a quotient below 2^62 in magnitude, the double
+     * quotient is within 2^12 of the true one (relative error a few 2^-53), so the remainder
+     * n − q·d of the estimate q is below 2^63 in magnitude and its low 64 bits, lo − q·d in wrapping
+     * arithmetic, are it exactly; one long division of that remainder then corrects q exactly.
+     */
+    private static final long ESTIMATE_DIVISOR_LIMIT = 1L << 50;
+    private static final double ESTIMATE_QUOTIENT_LIMIT = 0x1p62;
+
+    private static double toDouble(long hi, long lo) {
+        return hi * 0x1p64 + ((lo >>> 1) * 2.0 + (lo & 1));
+    }
+
+    /** The exact rounded quotient from an estimate q within 2^12 of it (see above). */
+    private static long corrected(long hi, long lo, long d, Rounding rounding, long q) {
+        long r = lo - q * d;
+        // n/d = q + r/d with q an integer: floor and ceiling move across, truncation follows n's sign.
+        Rounding mode = rounding != Rounding.TRUNCATE ? rounding : hi < 0 ? Rounding.CEILING : Rounding.FLOOR;
+        return q + divide(r, d, mode);
+    }
+
+    /** {@code n / d} rounded as named, for d > 0 (fits: |n / d| ≤ |n|). */
+    static long divide(long n, long d, Rounding rounding) {
+        long q = n / d;
+        long rem = n - q * d;
+        if (rem > 0 && rounding == Rounding.CEILING) {
+            return q + 1;
+        }
+        if (rem < 0 && rounding == Rounding.FLOOR) {
+            return q - 1;
+        }
+        return q;
     }
 
     /** Past every int64 magnitude (2^63 + 1): stands for any quotient magnitude that large. */

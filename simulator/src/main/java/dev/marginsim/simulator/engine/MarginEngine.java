@@ -26,7 +26,12 @@ import java.util.stream.IntStream;
  *
  * <p>State is kept in flat long arrays (struct of arrays) so that valuing accounts touches memory in
  * order and allocates nothing; every write goes through a {@link Journal}, so an operation that
- * reverts leaves no trace. The owner check of the contract ({@code NotOwner}) has no counterpart: the
+ * reverts leaves no trace. Products that leave 64 bits are computed in 128-bit long arithmetic
+ * ({@link FixedPoint}, {@link Formulas}, {@link Int128Math}), with BigInteger only where an input is
+ * too wide for that. The hot path allocates nothing: a price tick is a counter (guarded prices and
+ * funding indexes are cached until the epoch moves), guard checks and valuations write into
+ * preallocated arrays, and events are built only for a listener. The owner check of the contract
+ * ({@code NotOwner}) has no counterpart: the
  * engine's owner is whoever runs the simulation. Not thread-safe, except {@link #revalueAll}.
  */
 public final class MarginEngine {
@@ -36,7 +41,7 @@ public final class MarginEngine {
     private static final long BPS = 10_000;
     private static final long VALUE_SCALE = 100_000_000_000L;       // 1e11
     private static final long FUNDING_SCALE = 1_000_000_000_000_000L; // 1e15
-    private static final int SLOTS = MAX_MARKETS * 2;                // (market, isolated) per account
+    private static final int SLOT_PAIR = 2;                          // cross and isolated, per market
     private static final int POS_FIELDS = 4;                         // size, openNotional, snapshot, margin
     private static final int SIZE = 0;
     private static final int ON = 1;
@@ -81,6 +86,21 @@ public final class MarginEngine {
     private long[] positions = new long[0];
     private int capacity;
     private int maxAccount = -1;
+    /**
+     * Markets an account's position block has room for: the listed ones, rounded up to a power of two
+     * (at most MAX_MARKETS), so a protocol with two markets keeps 128 bytes of positions per account,
+     * not 512, and valuing an account reads one or two cache lines. Listing a market beyond it lays
+     * the blocks out anew.
+     */
+    private int marketCapacity = 1;
+    // Journal tags of the journaled arrays (the account arrays are rebound when they grow).
+    private final int totalDepositsTag = journal.register(totalDeposits);
+    private final int marketTag = journal.register(market);
+    private final int fundsTag = journal.register(funds);
+    private final int existsTag = journal.register(exists);
+    private final int quoteTag = journal.register(quote);
+    private final int collateralTag = journal.register(collateral);
+    private final int positionsTag = journal.register(positions);
 
     private Consumer<ProtocolEvent> listener;
     private final List<ProtocolEvent> pending = new ArrayList<>();
@@ -165,10 +185,10 @@ public final class MarginEngine {
         assetDecimals[id] = tokenDecimals.get(tokenId);
         assetOracle[id] = o;
         setRisk(id, risk);
-        if (listener != null) { // events are built only for a listener
+        if (listener != null) {
             emit(new ProtocolEvent.AssetListed(id, tokenId, o.feed()));
         }
-        if (listener != null) { // events are built only for a listener
+        if (listener != null) {
             emit(new ProtocolEvent.AssetRiskUpdated(id, risk.initialWeightBps(), risk.maintenanceWeightBps(),
                     risk.liquidationBonusBps(), risk.depositCapE9()));
         }
@@ -182,7 +202,7 @@ public final class MarginEngine {
         }
         validateAssetRisk(risk);
         setRisk(assetId, risk);
-        if (listener != null) { // events are built only for a listener
+        if (listener != null) {
             emit(new ProtocolEvent.AssetRiskUpdated(assetId, risk.initialWeightBps(), risk.maintenanceWeightBps(),
                     risk.liquidationBonusBps(), risk.depositCapE9()));
         }
@@ -196,11 +216,14 @@ public final class MarginEngine {
         Oracle o = validatedOracle(oracle, MAX_ASSETS + marketCount);
         validateMarketParams(p);
         int id = marketCount++;
+        if (marketCount > marketCapacity) {
+            widenPositionBlocks(Math.min(MAX_MARKETS, marketCapacity * 2));
+        }
         marketOracle[id] = o;
         params[id] = p;
         market[id * 4 + 3] = now;
         marketVersion++;
-        if (listener != null) { // events are built only for a listener
+        if (listener != null) {
             emit(new ProtocolEvent.MarketListed(id, o.feed()));
         }
         emitParams(id, p);
@@ -228,7 +251,7 @@ public final class MarginEngine {
         sequencerFeed = feedId < 0 ? -1 : feedId;
         epoch++;
         sequencerGrace = gracePeriodSeconds;
-        if (listener != null) { // events are built only for a listener
+        if (listener != null) {
             emit(new ProtocolEvent.SequencerFeedSet(sequencerFeed, gracePeriodSeconds));
         }
         flush();
@@ -240,7 +263,7 @@ public final class MarginEngine {
         }
         this.bufferBps = bufferBps;
         this.dustE6 = dustNotionalE6;
-        if (listener != null) { // events are built only for a listener
+        if (listener != null) {
             emit(new ProtocolEvent.LiquidationConfigUpdated(bufferBps, dustNotionalE6));
         }
         flush();
@@ -251,9 +274,9 @@ public final class MarginEngine {
             if (tokenAmount.signum() == 0) {
                 throw revert(RevertReason.ZeroAmount);
             }
-            set(funds, POOL, add(funds[POOL], checkedQuote(tokenAmount)));
+            set(fundsTag, funds, POOL, add(funds[POOL], checkedQuote(tokenAmount)));
             receive(0, tokenAmount);
-            if (listener != null) { // events are built only for a listener
+            if (listener != null) {
                 emit(new ProtocolEvent.PoolFunded(from, tokenAmount));
             }
         });
@@ -268,9 +291,9 @@ public final class MarginEngine {
             if (tokenAmount.signum() == 0) {
                 throw revert(RevertReason.ZeroAmount);
             }
-            set(funds, INSURANCE, add(funds[INSURANCE], checkedQuote(tokenAmount)));
+            set(fundsTag, funds, INSURANCE, add(funds[INSURANCE], checkedQuote(tokenAmount)));
             receive(0, tokenAmount);
-            if (listener != null) { // events are built only for a listener
+            if (listener != null) {
                 emit(new ProtocolEvent.InsuranceFunded(from, tokenAmount));
             }
         });
@@ -292,8 +315,8 @@ public final class MarginEngine {
             long credited;
             if (assetId == 0) {
                 credited = checkedQuote(tokenAmount);
-                set(quote, a, add(quote[a], credited));
-                set(funds, TOTAL_QUOTE, add(funds[TOTAL_QUOTE], credited));
+                set(quoteTag, quote, a, add(quote[a], credited));
+                set(fundsTag, funds, TOTAL_QUOTE, add(funds[TOTAL_QUOTE], credited));
             } else {
                 credited = creditE9(tokenAmount, assetDecimals[assetId]);
                 if (credited == 0) {
@@ -303,12 +326,12 @@ public final class MarginEngine {
                         || totalDeposits[assetId] + credited < 0) { // no long overflow: both ≤ int64 max
                     throw revert(RevertReason.DepositCapExceeded);
                 }
-                set(collateral, a * MAX_ASSETS + assetId, add(collateral[a * MAX_ASSETS + assetId], credited));
-                set(totalDeposits, assetId, add(totalDeposits[assetId], credited));
+                set(collateralTag, collateral, a * MAX_ASSETS + assetId, add(collateral[a * MAX_ASSETS + assetId], credited));
+                set(totalDepositsTag, totalDeposits, assetId, add(totalDeposits[assetId], credited));
             }
-            set(exists, a, 1);
+            set(existsTag, exists, a, 1);
             receive(assetToken(assetId), tokenAmount);
-            if (listener != null) { // events are built only for a listener
+            if (listener != null) {
                 emit(new ProtocolEvent.Deposited(a, assetId, tokenAmount, credited));
             }
         });
@@ -337,20 +360,20 @@ public final class MarginEngine {
                     throw revert(RevertReason.InsufficientLiquidity);
                 }
                 debited = tokenAmount.longValueExact();
-                set(quote, a, quote[a] - debited);
-                set(funds, TOTAL_QUOTE, sub(funds[TOTAL_QUOTE], debited));
+                set(quoteTag, quote, a, quote[a] - debited);
+                set(fundsTag, funds, TOTAL_QUOTE, sub(funds[TOTAL_QUOTE], debited));
             } else {
                 debited = debitE9(tokenAmount, assetDecimals[assetId]);
                 int c = a * MAX_ASSETS + assetId;
                 if (collateral[c] < debited) {
                     throw revert(RevertReason.InsufficientBalance);
                 }
-                set(collateral, c, collateral[c] - debited);
-                set(totalDeposits, assetId, totalDeposits[assetId] - debited);
+                set(collateralTag, collateral, c, collateral[c] - debited);
+                set(totalDepositsTag, totalDeposits, assetId, totalDeposits[assetId] - debited);
             }
             requireCrossInitial(a);
             send(assetToken(assetId), tokenAmount);
-            if (listener != null) { // events are built only for a listener
+            if (listener != null) {
                 emit(new ProtocolEvent.Withdrawn(a, assetId, tokenAmount, debited));
             }
         });
@@ -373,10 +396,10 @@ public final class MarginEngine {
             long s0 = positions[pos + SIZE];
             long realized = applyTrade(pos, d, p);
             creditMarginPool(a, pos, isolated, realized);
-            set(funds, POOL, sub(funds[POOL], realized));
+            set(fundsTag, funds, POOL, sub(funds[POOL], realized));
             long fee = mulDivCeil(Math.abs(d), p, mp.takerFeeBps(), FUNDING_SCALE);
             creditMarginPool(a, pos, isolated, neg(fee));
-            set(funds, INSURANCE, add(funds[INSURANCE], fee));
+            set(fundsTag, funds, INSURANCE, add(funds[INSURANCE], fee));
             long s = positions[pos + SIZE];
             updateOpenInterest(m, s0, s, true);
             boolean riskIncreasing = Math.abs(s) > Math.abs(s0) || (s0 != 0 && s != 0 && (s0 > 0) != (s > 0));
@@ -390,7 +413,7 @@ public final class MarginEngine {
             if (isolated && s == 0) {
                 closeIsolatedIntoCross(a, m);
             }
-            if (listener != null) { // events are built only for a listener
+            if (listener != null) {
                 emit(new ProtocolEvent.PositionChanged(a, m, isolated, d, s, p, realized, fee, funding));
             }
         });
@@ -402,11 +425,11 @@ public final class MarginEngine {
             if (quote[a] < amountE6) {
                 throw revert(RevertReason.InsufficientBalance);
             }
-            set(quote, a, quote[a] - amountE6);
+            set(quoteTag, quote, a, quote[a] - amountE6);
             int pos = slot(a, m, true);
-            set(positions, pos + MARGIN, add(positions[pos + MARGIN], amountE6));
+            set(positionsTag, positions, pos + MARGIN, add(positions[pos + MARGIN], amountE6));
             requireCrossInitial(a);
-            if (listener != null) { // events are built only for a listener
+            if (listener != null) {
                 emit(new ProtocolEvent.IsolatedMarginMoved(a, m, amountE6));
             }
         });
@@ -419,14 +442,14 @@ public final class MarginEngine {
             if (positions[pos + MARGIN] < amountE6) {
                 throw revert(RevertReason.InsufficientBalance);
             }
-            set(positions, pos + MARGIN, positions[pos + MARGIN] - amountE6);
-            set(quote, a, add(quote[a], amountE6));
+            set(positionsTag, positions, pos + MARGIN, positions[pos + MARGIN] - amountE6);
+            set(quoteTag, quote, a, add(quote[a], amountE6));
             if (positions[pos + SIZE] != 0) {
                 requireIsolatedInitial(pos, m, priceOrRevert(marketOracle[m]));
             } else if (positions[pos + MARGIN] == 0) {
                 clearSlot(pos);
             }
-            if (listener != null) { // events are built only for a listener
+            if (listener != null) {
                 emit(new ProtocolEvent.IsolatedMarginMoved(a, m, -amountE6));
             }
         });
@@ -473,16 +496,16 @@ public final class MarginEngine {
             long delta = s0 > 0 ? -close : close;
             long realized = applyTrade(pos, delta, p);
             creditMarginPool(a, pos, isolated, realized);
-            set(funds, POOL, sub(funds[POOL], realized));
+            set(fundsTag, funds, POOL, sub(funds[POOL], realized));
             updateOpenInterest(m, s0, positions[pos + SIZE], false);
             long penalty = mulDivCeil(close, p, mp.liquidationPenaltyBps(), FUNDING_SCALE);
             creditMarginPool(a, pos, isolated, neg(penalty));
             long reward = mulDivFloor(penalty, mp.liquidatorShareBps(), BPS);
-            set(exists, liquidator, 1);
-            set(quote, liquidator, add(quote[liquidator], reward));
-            set(funds, TOTAL_QUOTE, add(funds[TOTAL_QUOTE], reward));
-            set(funds, INSURANCE, add(funds[INSURANCE], penalty - reward));
-            if (listener != null) { // events are built only for a listener
+            set(existsTag, exists, liquidator, 1);
+            set(quoteTag, quote, liquidator, add(quote[liquidator], reward));
+            set(fundsTag, funds, TOTAL_QUOTE, add(funds[TOTAL_QUOTE], reward));
+            set(fundsTag, funds, INSURANCE, add(funds[INSURANCE], penalty - reward));
+            if (listener != null) {
                 emit(new ProtocolEvent.PositionLiquidated(a, m, isolated, liquidator, delta, p, realized, funding, penalty,
                         reward));
             }
@@ -493,7 +516,7 @@ public final class MarginEngine {
                         closeIsolatedIntoCross(a, m);
                     } else {
                         clearSlot(pos);
-                        set(funds, TOTAL_QUOTE, sub(funds[TOTAL_QUOTE], margin));
+                        set(fundsTag, funds, TOTAL_QUOTE, sub(funds[TOTAL_QUOTE], margin));
                         settleBadDebt(a, m, -margin);
                     }
                 }
@@ -534,13 +557,13 @@ public final class MarginEngine {
             Formulas.seizure(repay, bonusFactor, p, collateral[c], scratch);
             long seize = scratch[0];
             repay = scratch[1];
-            set(quote, a, add(quote[a], repay));
-            set(funds, TOTAL_QUOTE, add(funds[TOTAL_QUOTE], repay));
-            set(collateral, c, collateral[c] - seize);
-            set(totalDeposits, assetId, totalDeposits[assetId] - seize);
+            set(quoteTag, quote, a, add(quote[a], repay));
+            set(fundsTag, funds, TOTAL_QUOTE, add(funds[TOTAL_QUOTE], repay));
+            set(collateralTag, collateral, c, collateral[c] - seize);
+            set(totalDepositsTag, totalDeposits, assetId, totalDeposits[assetId] - seize);
             held.credit(0, repay);
             sendSeized(assetToken(assetId), seize, assetDecimals[assetId]);
-            if (listener != null) { // events are built only for a listener
+            if (listener != null) {
                 emit(new ProtocolEvent.CollateralLiquidated(a, assetId, liquidator, repay, seize));
             }
             checkCrossBadDebt(a);
@@ -560,7 +583,7 @@ public final class MarginEngine {
     }
 
     public PositionState position(int a, int m, boolean isolated) {
-        if (a < 0 || a >= capacity || m < 0 || m >= MAX_MARKETS) {
+        if (a < 0 || a >= capacity || m < 0 || m >= marketCapacity) { // no block: an unlisted market
             return new PositionState(0, 0, 0, 0);
         }
         int pos = slot(a, m, isolated);
@@ -828,8 +851,8 @@ public final class MarginEngine {
         long s0 = positions[pos + SIZE];
         long on0 = positions[pos + ON];
         if (s0 == 0 || (s0 > 0) == (d > 0)) {
-            set(positions, pos + ON, add(on0, mulDivFloor(neg(d), p, VALUE_SCALE)));
-            set(positions, pos + SIZE, add(s0, d));
+            set(positionsTag, positions, pos + ON, add(on0, mulDivFloor(neg(d), p, VALUE_SCALE)));
+            set(positionsTag, positions, pos + SIZE, add(s0, d));
             return 0;
         }
         long c = Math.min(Math.abs(d), Math.abs(s0));
@@ -845,26 +868,26 @@ public final class MarginEngine {
             on = mulDivFloor(neg(r), p, VALUE_SCALE);
             s = r;
         }
-        set(positions, pos + ON, on);
-        set(positions, pos + SIZE, s);
+        set(positionsTag, positions, pos + ON, on);
+        set(positionsTag, positions, pos + SIZE, s);
         return realized;
     }
 
     private long settleFunding(int a, int pos, boolean isolated, long index) {
         long f = fundingOwed(positions[pos + SIZE], index, positions[pos + SNAP]);
-        set(positions, pos + SNAP, index);
-        set(funds, POOL, sub(funds[POOL], f));
+        set(positionsTag, positions, pos + SNAP, index);
+        set(fundsTag, funds, POOL, sub(funds[POOL], f));
         creditMarginPool(a, pos, isolated, f);
         return f;
     }
 
     private void creditMarginPool(int a, int pos, boolean isolated, long x) {
         if (isolated) {
-            set(positions, pos + MARGIN, add(positions[pos + MARGIN], x));
+            set(positionsTag, positions, pos + MARGIN, add(positions[pos + MARGIN], x));
         } else {
-            set(quote, a, add(quote[a], x));
+            set(quoteTag, quote, a, add(quote[a], x));
         }
-        set(funds, TOTAL_QUOTE, add(funds[TOTAL_QUOTE], x));
+        set(fundsTag, funds, TOTAL_QUOTE, add(funds[TOTAL_QUOTE], x));
     }
 
     private void updateOpenInterest(int m, long s0, long s, boolean enforceCap) {
@@ -880,20 +903,20 @@ public final class MarginEngine {
                 throw revert(RevertReason.OpenInterestCapExceeded);
             }
         }
-        set(market, m * 4, longOi);
-        set(market, m * 4 + 1, shortOi);
+        set(marketTag, market, m * 4, longOi);
+        set(marketTag, market, m * 4 + 1, shortOi);
     }
 
     private void closeIsolatedIntoCross(int a, int m) {
         int pos = slot(a, m, true);
-        set(quote, a, add(quote[a], positions[pos + MARGIN]));
+        set(quoteTag, quote, a, add(quote[a], positions[pos + MARGIN]));
         clearSlot(pos);
     }
 
     private void clearSlot(int pos) {
         for (int f = 0; f < POS_FIELDS; f++) {
             if (positions[pos + f] != 0) {
-                set(positions, pos + f, 0);
+                set(positionsTag, positions, pos + f, 0);
             }
         }
     }
@@ -913,17 +936,17 @@ public final class MarginEngine {
             }
         }
         long debt = neg(quote[a]);
-        set(quote, a, 0);
-        set(funds, TOTAL_QUOTE, add(funds[TOTAL_QUOTE], debt));
+        set(quoteTag, quote, a, 0);
+        set(fundsTag, funds, TOTAL_QUOTE, add(funds[TOTAL_QUOTE], debt));
         settleBadDebt(a, NO_MARKET, debt);
     }
 
     private void settleBadDebt(int a, int m, long debt) {
         long fromInsurance = Math.min(debt, Math.max(funds[INSURANCE], 0));
-        set(funds, INSURANCE, funds[INSURANCE] - fromInsurance);
+        set(fundsTag, funds, INSURANCE, funds[INSURANCE] - fromInsurance);
         long socialized = debt - fromInsurance;
-        set(funds, POOL, sub(funds[POOL], socialized));
-        if (listener != null) { // events are built only for a listener
+        set(fundsTag, funds, POOL, sub(funds[POOL], socialized));
+        if (listener != null) {
             emit(new ProtocolEvent.BadDebtSettled(a, m, debt, fromInsurance, socialized));
         }
     }
@@ -942,9 +965,9 @@ public final class MarginEngine {
         if (delta == NO_PRICE) {
             return;
         }
-        set(market, m * 4 + 2, add(market[m * 4 + 2], delta));
-        set(market, m * 4 + 3, now);
-        if (listener != null) { // events are built only for a listener
+        set(marketTag, market, m * 4 + 2, add(market[m * 4 + 2], delta));
+        set(marketTag, market, m * 4 + 3, now);
+        if (listener != null) {
             emit(new ProtocolEvent.FundingAccrued(m, delta, market[m * 4 + 2]));
         }
     }
@@ -1124,7 +1147,7 @@ public final class MarginEngine {
     }
 
     private void emitParams(int id, MarketParams p) {
-        if (listener != null) { // events are built only for a listener
+        if (listener != null) {
             emit(new ProtocolEvent.MarketParamsUpdated(id, p.imrBps(), p.mmrBps(), p.liquidationPenaltyBps(),
                     p.liquidatorShareBps(), p.takerFeeBps(), p.maxOpenInterestE9(), p.fundingRateE12PerSec()));
         }
@@ -1211,7 +1234,20 @@ public final class MarginEngine {
     }
 
     private int slot(int a, int m, boolean isolated) {
-        return ((a * SLOTS) + m * 2 + (isolated ? 1 : 0)) * POS_FIELDS;
+        return ((a * marketCapacity + m) * SLOT_PAIR + (isolated ? 1 : 0)) * POS_FIELDS;
+    }
+
+    /** Copies every account's position block into a layout with room for {@code markets} markets. */
+    private void widenPositionBlocks(int markets) {
+        int oldBlock = marketCapacity * SLOT_PAIR * POS_FIELDS;
+        int newBlock = markets * SLOT_PAIR * POS_FIELDS;
+        long[] wider = new long[capacity * newBlock];
+        for (int a = 0; a < capacity; a++) {
+            System.arraycopy(positions, a * oldBlock, wider, a * newBlock, oldBlock);
+        }
+        positions = wider;
+        marketCapacity = markets;
+        journal.rebind(positionsTag, positions);
     }
 
     private void ensure(int a) {
@@ -1226,15 +1262,22 @@ public final class MarginEngine {
         exists = Arrays.copyOf(exists, n);
         quote = Arrays.copyOf(quote, n);
         collateral = Arrays.copyOf(collateral, n * MAX_ASSETS);
-        positions = Arrays.copyOf(positions, n * SLOTS * POS_FIELDS);
+        positions = Arrays.copyOf(positions, n * marketCapacity * SLOT_PAIR * POS_FIELDS);
         capacity = n;
+        journal.rebind(existsTag, exists);
+        journal.rebind(quoteTag, quote);
+        journal.rebind(collateralTag, collateral);
+        journal.rebind(positionsTag, positions);
     }
 
-    private void set(long[] array, int index, long value) {
-        if (array == market) {
+    private void set(int tag, long[] array, int index, long value) {
+        if (array[index] == value) { // nothing changes: nothing to journal (a credit of 0, an existing account)
+            return;
+        }
+        if (tag == marketTag) {
             marketVersion++;
         }
-        journal.set(array, index, value);
+        journal.set(tag, array, index, value);
     }
 
     /** Runs one operation atomically: all of it with its events, or none of it. */
@@ -1251,6 +1294,7 @@ public final class MarginEngine {
         }
     }
 
+    /** Queues an event; callers test {@code listener != null} first, so no event is built that nobody reads. */
     private void emit(ProtocolEvent e) {
         if (listener != null) {
             pending.add(e);

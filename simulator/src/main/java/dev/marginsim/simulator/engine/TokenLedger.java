@@ -16,8 +16,13 @@ final class TokenLedger {
     private BigInteger[] wide = new BigInteger[4];
     private int count;
 
+    private final int hiTag;
+    private final int loTag;
+
     TokenLedger(Journal journal) {
         this.journal = journal;
+        this.hiTag = journal.register(hi);
+        this.loTag = journal.register(lo);
     }
 
     /** Adds a token with a zero balance; returns its id. */
@@ -26,6 +31,8 @@ final class TokenLedger {
             hi = java.util.Arrays.copyOf(hi, count * 2);
             lo = java.util.Arrays.copyOf(lo, count * 2);
             wide = java.util.Arrays.copyOf(wide, count * 2);
+            journal.rebind(hiTag, hi);
+            journal.rebind(loTag, lo);
         }
         return count++;
     }
@@ -95,9 +102,9 @@ final class TokenLedger {
             return false;
         }
         if (rhi != hi[token]) {
-            journal.set(hi, token, rhi);
+            journal.set(hiTag, hi, token, rhi);
         }
-        journal.set(lo, token, rlo);
+        journal.set(loTag, lo, token, rlo);
         return true;
     }
 
