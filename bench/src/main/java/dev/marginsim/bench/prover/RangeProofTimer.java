@@ -19,8 +19,10 @@ import java.util.List;
 /**
  * A timed harness for the range proofs that also reports CPU time, because the shared 2-core machines
  * this project is measured on are often loaded and wall time then says more about the neighbours than
- * about the code. For each case it prints the median wall time and the process CPU time per operation
- * (all threads: the multi-scalar multiplications use two), after a warm-up. The peer ratio: the same
+ * about the code. For each case it prints the median wall time, the process CPU time per operation
+ * (all threads, JIT included) and the benchmark thread's own CPU time, after a warm-up. With
+ * {@code -Dmarginsim.msm.parallelThreshold=1000000000} everything runs on the benchmark thread and its
+ * CPU time is the most load-independent figure. The peer ratio: the same
  * sum of 2·64·16 + 2 terms by Bouncy Castle's {@code sumOfMultiplies} and by {@code Msm.sum}.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.marginsim.bench.prover.RangeProofTimer [seconds per case]}.
@@ -29,6 +31,8 @@ public final class RangeProofTimer {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private RangeProofTimer() {
     }
 
@@ -36,7 +40,7 @@ public final class RangeProofTimer {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 4;
         SecureRandom rng = SecureRandom.getInstance("SHA1PRNG");
         rng.setSeed(3L);
-        System.out.printf("%-34s %12s %12s%n", "case", "wall ms/op", "cpu ms/op");
+        System.out.printf("%-34s %12s %12s %14s%n", "case", "wall ms/op", "cpu ms/op", "main cpu ms/op");
         for (int m : new int[] {1, 16}) {
             List<Opening> os = new ArrayList<>();
             List<Commitment> cs = new ArrayList<>();
@@ -97,6 +101,7 @@ public final class RangeProofTimer {
         }
         List<Long> walls = new ArrayList<>();
         long cpu0 = OS.getProcessCpuTime();
+        long main0 = THREADS.getCurrentThreadCpuTime();
         until = System.nanoTime() + (long) (seconds * 1e9);
         do {
             long t0 = System.nanoTime();
@@ -104,9 +109,11 @@ public final class RangeProofTimer {
             walls.add(System.nanoTime() - t0);
         } while (System.nanoTime() < until || walls.size() < 3);
         long cpu = OS.getProcessCpuTime() - cpu0;
+        long main = THREADS.getCurrentThreadCpuTime() - main0;
         walls.sort(null);
         double median = walls.get(walls.size() / 2) / 1e6;
-        System.out.printf("%-34s %12.2f %12.2f   (%d runs)%n", name, median, cpu / 1e6 / walls.size(), walls.size());
+        System.out.printf("%-34s %12.2f %12.2f %14.2f   (%d runs)%n", name, median, cpu / 1e6 / walls.size(),
+                main / 1e6 / walls.size(), walls.size());
         return median;
     }
 }
