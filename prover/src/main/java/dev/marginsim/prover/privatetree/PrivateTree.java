@@ -33,7 +33,8 @@ public final class PrivateTree {
         this.commitments = commitments;
         this.values = values;
         this.blindings = blindings;
-        this.slots = Map.copyOf(slots);
+        // Not Map.copyOf: its linear probing degrades badly on a million addresses that differ in their last bytes.
+        this.slots = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(slots));
         this.salts = salts;
     }
 
