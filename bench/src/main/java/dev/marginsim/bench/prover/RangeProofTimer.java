@@ -93,10 +93,13 @@ public final class RangeProofTimer {
         void run() throws Exception;
     }
 
-    /** Median wall time per op over repeated runs after a warm-up of the same length; prints CPU too. */
+    /**
+     * Median wall time per op over at least {@code seconds} and 10 runs, after a warm-up of at least
+     * half that time and 20 runs (so the JIT has compiled the hot paths); prints CPU too.
+     */
     private static double time(String name, double seconds, Op op) throws Exception {
         long until = System.nanoTime() + (long) (seconds * 1e9 / 2);
-        while (System.nanoTime() < until) {
+        for (int i = 0; i < 20 || System.nanoTime() < until; i++) {
             op.run();
         }
         List<Long> walls = new ArrayList<>();
@@ -107,7 +110,7 @@ public final class RangeProofTimer {
             long t0 = System.nanoTime();
             op.run();
             walls.add(System.nanoTime() - t0);
-        } while (System.nanoTime() < until || walls.size() < 3);
+        } while (System.nanoTime() < until || walls.size() < 10);
         long cpu = OS.getProcessCpuTime() - cpu0;
         long main = THREADS.getCurrentThreadCpuTime() - main0;
         walls.sort(null);

@@ -82,24 +82,32 @@ public final class Msm {
         return new Point[] {first, second.join()};
     }
 
-    /** Splits a large sum in two halves computed on two threads (a group sum is exact, so the result is the same). */
+    /**
+     * Splits a large sum once into two halves computed on two threads (a group sum is exact, so the
+     * result is the same); each half uses the single-threaded method for its size.
+     */
     private static ECPoint sumRaw(BigInteger[] k, Point[] p) {
         int n = k.length;
         if (n < PARALLEL_THRESHOLD) {
-            if (n < PIPPENGER_THRESHOLD) {
-                ECPoint[] e = new ECPoint[n];
-                for (int i = 0; i < n; i++) {
-                    e[i] = p[i].ec();
-                }
-                return ECAlgorithms.sumOfMultiplies(e, k);
-            }
-            return pippengerGlv(k, p);
+            return sequential(k, p);
         }
         int mid = n / 2;
         CompletableFuture<ECPoint> hi = CompletableFuture.supplyAsync(
-                () -> sumRaw(Arrays.copyOfRange(k, mid, n), Arrays.copyOfRange(p, mid, n)));
-        ECPoint lo = sumRaw(Arrays.copyOf(k, mid), Arrays.copyOf(p, mid));
+                () -> sequential(Arrays.copyOfRange(k, mid, n), Arrays.copyOfRange(p, mid, n)));
+        ECPoint lo = sequential(Arrays.copyOf(k, mid), Arrays.copyOf(p, mid));
         return lo.add(hi.join());
+    }
+
+    private static ECPoint sequential(BigInteger[] k, Point[] p) {
+        int n = k.length;
+        if (n < PIPPENGER_THRESHOLD) {
+            ECPoint[] e = new ECPoint[n];
+            for (int i = 0; i < n; i++) {
+                e[i] = p[i].ec();
+            }
+            return ECAlgorithms.sumOfMultiplies(e, k);
+        }
+        return pippengerGlv(k, p);
     }
 
     /**
