@@ -48,6 +48,16 @@ final class AnvilDriver implements AutoCloseable {
         call("evm_setAutomine", JSON.createArrayNode().add(false));
     }
 
+    /** Forgets the counters of a previous run (a warm-up). */
+    void reset() {
+        requests = 0;
+        receiptPolls = 0;
+        reverted = 0;
+        mines = 0;
+        sendNanos = 0;
+        mineNanos = 0;
+    }
+
     /** Gas price of the {@code rank}-th transaction of a run of {@code count}: strictly falling, above the base fee. */
     static java.math.BigInteger gasPrice(int rank, int count) {
         return java.math.BigInteger.valueOf(100_000_000_000L + (count - rank));
