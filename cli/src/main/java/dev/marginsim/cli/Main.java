@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code marginsim}: the command line of the margin protocol simulator. */
 @Command(name = "marginsim", mixinStandardHelpOptions = true, version = "marginsim 0.1.0",
         description = "A margin protocol in Solidity and its bit-exact Java mirror.",
-        subcommands = {SimulateCommand.class, dev.marginsim.cli.prices.PricesCommand.class})
+        subcommands = {SimulateCommand.class, dev.marginsim.cli.prices.PricesCommand.class,
+                dev.marginsim.cli.proof.ProveCommand.class, dev.marginsim.cli.proof.VerifyCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -12,11 +12,11 @@ import java.nio.file.StandardCopyOption;
  * then moved over it (atomically where the file system can), so a failed run never leaves a
  * half-written CSV or chart where a previous good one was.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    static void write(Path target, byte[] bytes) {
+    public static void write(Path target, byte[] bytes) {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
