@@ -26,6 +26,7 @@ public final class AtomicFiles {
         try {
             tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
             Files.write(tmp, bytes);
+            readableByAll(tmp);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -42,6 +43,15 @@ public final class AtomicFiles {
                     // the write already failed; that error is the one to report
                 }
             }
+        }
+    }
+
+    /** A temporary file is created owner-only; the output is an ordinary file (rw-r--r--), as a plain write makes it. */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows and other non-POSIX file systems: their default permissions already apply
         }
     }
 }

@@ -80,6 +80,11 @@ public final class ProveCommand implements Callable<Integer> {
             if (secretFile == null) {
                 Files.writeString(tmp.resolve("operator-secret.hex"), HexFormat.of().formatHex(secret) + "\n");
             }
+            try { // the temporary directory was created owner-only; the output is an ordinary directory
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            } catch (UnsupportedOperationException notPosix) {
+                // non-POSIX file systems keep their defaults
+            }
             Files.move(tmp, target);
             tmp = null;
         } finally {
