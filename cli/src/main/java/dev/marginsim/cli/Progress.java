@@ -8,14 +8,14 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * A progress bar on an interactive terminal; silent when output is not a terminal or under CI,
  * so logs stay clean.
  */
-final class Progress implements AutoCloseable {
+public final class Progress implements AutoCloseable {
     private final ProgressBar bar;
 
     private Progress(ProgressBar bar) {
         this.bar = bar;
     }
 
-    static Progress start(String task, long total, boolean enabled) {
+    public static Progress start(String task, long total, boolean enabled) {
         boolean show = enabled && System.console() != null && System.getenv("CI") == null;
         if (!show) {
             return new Progress(null);
@@ -24,7 +24,7 @@ final class Progress implements AutoCloseable {
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).continuousUpdate().build());
     }
 
-    void stepTo(long done) {
+    public void stepTo(long done) {
         if (bar != null) {
             bar.stepTo(done);
         }

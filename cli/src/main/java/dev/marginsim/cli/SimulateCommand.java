@@ -104,6 +104,8 @@ final class SimulateCommand implements Callable<Integer> {
             out().printf("deploying to %s (chain id %d) ...%n", onChain, chain.chainId());
             out().flush();
             Deployment deployment = deployer.deploy(setup);
+            out().printf("protocol deployed at %s (prove its state with: marginsim prove --rpc %s --protocol %s --out DIR)%n",
+                    deployment.protocol(), onChain, deployment.protocol());
             List<Signer> signers = fundAccounts(chain, deployer, deployment, owner, config.accounts() + 1);
             EngineDeployment engineSide = EngineDeployer.deploy(setup, start);
             CrashMetrics metrics = new CrashMetrics();

@@ -1,13 +1,11 @@
 package dev.marginsim.cli;
 
+import static dev.marginsim.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marginsim.testkit.Anvil;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -15,28 +13,9 @@ import org.junit.jupiter.api.Test;
 /** The simulate command as a user runs it: its summary, its determinism, its errors, its chain run. */
 class SimulateCommandTest {
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     @Test
     void smallCrashPrintsEverySummaryLineAndLiquidates() {
-        Run r = run("simulate", "--accounts", "400", "--minutes", "90", "--eth-drop", "0.5", "--no-progress");
+        CliRun r = run("simulate", "--accounts", "400", "--minutes", "90", "--eth-drop", "0.5", "--no-progress");
         assertEquals(0, r.code(), r.err());
         for (String line : new String[] {"position liquidations", "liquidated volume", "penalties", "insurance fund",
                 "bad debt", "run time"}) {
@@ -65,7 +44,7 @@ class SimulateCommandTest {
                 {"simulate", "--eth-drop", "1.5"},
                 {"simulate", "--accounts", "many"},
                 {"simulate", "--bogus"}}) {
-            Run r = run(args);
+            CliRun r = run(args);
             assertEquals(2, r.code(), String.join(" ", args));
             assertEquals(1, r.err().strip().lines().count(), "not one line: " + r.err());
             assertFalse(r.err().contains("Exception"), r.err());
@@ -74,7 +53,7 @@ class SimulateCommandTest {
 
     @Test
     void unreachableChainIsOneLineAndExitOne() {
-        Run r = run("simulate", "--on-chain", "http://127.0.0.1:1", "--accounts", "2", "--no-progress");
+        CliRun r = run("simulate", "--on-chain", "http://127.0.0.1:1", "--accounts", "2", "--no-progress");
         assertEquals(1, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("cannot reach"), r.err());
@@ -83,7 +62,7 @@ class SimulateCommandTest {
     @Test
     void onChainRunMatchesTheEngine() {
         try (Anvil anvil = Anvil.start()) {
-            Run r = run("simulate", "--on-chain", anvil.url(), "--accounts", "12", "--minutes", "30",
+            CliRun r = run("simulate", "--on-chain", anvil.url(), "--accounts", "12", "--minutes", "30",
                     "--eth-drop", "0.5", "--no-progress");
             assertEquals(0, r.code(), r.out() + r.err());
             assertTrue(r.out().contains("end state matches Java run YES"), r.out());

@@ -1,20 +1,19 @@
 package dev.marginsim.cli.prices;
 
+import static dev.marginsim.cli.CliRun.run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.marginsim.cli.Main;
+import dev.marginsim.cli.CliRun;
 import dev.marginsim.oracle.path.PricePath;
 import dev.marginsim.oracle.replay.HistoryReader;
 import dev.marginsim.oracle.replay.ReadOptions;
 import dev.marginsim.oracle.synthetic.Gbm;
 import dev.marginsim.oracle.synthetic.PathGrid;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,28 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code marginsim prices} end to end through {@link Main#run}: files written, read back, errors in one line. */
-public class PricesCommandTest {
+class PricesCommandTest {
     @TempDir
     Path dir;
-
-    public record Run(int code, String out, String err) {
-    }
-
-    public static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     private String f(String name) {
         return dir.resolve(name).toString();
@@ -52,7 +32,7 @@ public class PricesCommandTest {
 
     @Test
     void generateWritesTheSeededPathThatTheLibraryMakesAndLoadReadsItBack() throws IOException {
-        Run r = run("prices", "generate", "gbm", "--seed", "7", "--steps", "500", "--sigma", "0.9", "--out", f("gbm.csv"));
+        CliRun r = run("prices", "generate", "gbm", "--seed", "7", "--steps", "500", "--sigma", "0.9", "--out", f("gbm.csv"));
         assertEquals(0, r.code(), r.err());
         PricePath expected = new Gbm(0, 0.9).generate(new PathGrid("ETH/USD", 8, 1_767_225_600L, 60, 500,
                 new BigDecimal("2000")), 7, 0);
@@ -60,14 +40,14 @@ public class PricesCommandTest {
         assertEquals(expected, written);
         assertTrue(r.out().startsWith("ETH/USD: 501 points"), r.out());
 
-        Run again = run("prices", "load", f("gbm.csv"), "--name", "ETH/USD", "--out", f("again.csv"));
+        CliRun again = run("prices", "load", f("gbm.csv"), "--name", "ETH/USD", "--out", f("again.csv"));
         assertEquals(0, again.code(), again.err());
         assertEquals(Files.readString(dir.resolve("gbm.csv")), Files.readString(dir.resolve("again.csv")));
     }
 
     @Test
     void failuresReachTheViewAndTheGuardsMarkThem() throws IOException {
-        Run r = run("prices", "generate", "crash", "--steps", "1440", "--deviation-bps", "50", "--heartbeat", "1h",
+        CliRun r = run("prices", "generate", "crash", "--steps", "1440", "--deviation-bps", "50", "--heartbeat", "1h",
                 "--freeze", "8h:12h", "--bad-answer", "14h:0", "--spike", "16h:3", "--guard-heartbeat", "65m", "--guard-max-move", "2000",
                 "--view-out", f("view.csv"), "--chart", f("crash.png"), "--out", f("crash.csv"));
         assertEquals(0, r.code(), r.err());
@@ -87,14 +67,14 @@ public class PricesCommandTest {
         byte[] png = Files.readAllBytes(dir.resolve("crash.png"));
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
-        Run svg = run("prices", "load", "eth-usd-2023", "--chart", f("eth.svg"));
+        CliRun svg = run("prices", "load", "eth-usd-2023", "--chart", f("eth.svg"));
         assertEquals(0, svg.code(), svg.err());
         assertTrue(Files.readString(dir.resolve("eth.svg")).contains("<svg"));
     }
 
     @Test
     void inspectDescribesAShippedHistory() {
-        Run r = run("prices", "inspect", "btc-usd-2013", "--bars", "close");
+        CliRun r = run("prices", "inspect", "btc-usd-2013", "--bars", "close");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("BTC/USD: 9399 points"), r.out());
         assertTrue(r.out().contains("max drawdown"), r.out());
@@ -102,12 +82,12 @@ public class PricesCommandTest {
 
     @Test
     void correlatedWritesOneFilePerAsset() {
-        Run r = run("prices", "generate", "correlated", "--asset", "ETH/USD:2000:0.8", "--asset", "BTC/USD:40000:0.6",
+        CliRun r = run("prices", "generate", "correlated", "--asset", "ETH/USD:2000:0.8", "--asset", "BTC/USD:40000:0.6",
                 "--corr", "1,0.8;0.8,1", "--steps", "100", "--out", f("c.csv"));
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.exists(dir.resolve("c-ETH_USD.csv")));
         assertTrue(Files.exists(dir.resolve("c-BTC_USD.csv")));
-        Run bad = run("prices", "generate", "correlated", "--asset", "A:1:0.8", "--asset", "B:1:0.6", "--asset", "C:1:1",
+        CliRun bad = run("prices", "generate", "correlated", "--asset", "A:1:0.8", "--asset", "B:1:0.6", "--asset", "C:1:1",
                 "--corr", "1,0.9,-0.9;0.9,1,0.9;-0.9,0.9,1");
         assertEquals(1, bad.code());
         assertTrue(bad.err().contains("not positive definite"), bad.err());
@@ -116,7 +96,7 @@ public class PricesCommandTest {
     @Test
     void badInputIsOneLineANonZeroExitAndNoFile() throws IOException {
         Path csv = Files.writeString(dir.resolve("bad.csv"), "timestamp,price\n1,10\n2,abc\n");
-        Run r = run("prices", "load", csv.toString(), "--out", f("never.csv"));
+        CliRun r = run("prices", "load", csv.toString(), "--out", f("never.csv"));
         assertEquals(1, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("bad.csv:3:"), r.err());
@@ -128,7 +108,7 @@ public class PricesCommandTest {
         assertEquals(2, run("prices", "generate", "brownian").code());
         assertEquals(1, run("prices", "generate", "gbm", "--freeze", "1h").code());
         assertEquals(1, run("prices", "load", "nope-2020").code());
-        Run unreachable = run("prices", "read", "--rpc", "http://127.0.0.1:9", "--feed", "0x0000000000000000000000000000000000000001");
+        CliRun unreachable = run("prices", "read", "--rpc", "http://127.0.0.1:9", "--feed", "0x0000000000000000000000000000000000000001");
         assertEquals(1, unreachable.code());
         assertEquals(1, unreachable.err().lines().count(), unreachable.err());
         try (Stream<Path> files = Files.list(dir)) {

@@ -1,5 +1,7 @@
 package dev.marginsim.cli.prices;
 
+import dev.marginsim.cli.CliRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +47,7 @@ class ReadCommandTest {
             pusher.pushAll();
             long offset = pusher.offsetSeconds();
             String address = pusher.feedAddresses().get(view.name());
-            PricesCommandTest.Run r = PricesCommandTest.run("prices", "read", "--rpc", anvil.url(), "--feed", address,
+            CliRun r = CliRun.run("prices", "read", "--rpc", anvil.url(), "--feed", address,
                     "--view-out", dir.resolve("rounds.csv").toString(), "--out", dir.resolve("path.csv").toString(),
                     "--chart", dir.resolve("feed.png").toString());
             assertEquals(0, r.code(), r.err());
@@ -60,7 +62,7 @@ class ReadCommandTest {
             assertEquals(view.rounds().size() - 1 + 1, Files.readAllLines(dir.resolve("path.csv")).size(),
                     "one point per positive round, plus the header");
 
-            PricesCommandTest.Run empty = PricesCommandTest.run("prices", "read", "--rpc", anvil.url(),
+            CliRun empty = CliRun.run("prices", "read", "--rpc", anvil.url(),
                     "--feed", "0x000000000000000000000000000000000000dEaD");
             assertEquals(1, empty.code());
             assertEquals(1, empty.err().lines().count(), empty.err());

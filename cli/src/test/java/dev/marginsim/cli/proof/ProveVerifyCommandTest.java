@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.marginsim.cli.prices.PricesCommandTest;
-import dev.marginsim.cli.prices.PricesCommandTest.Run;
+import dev.marginsim.cli.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,7 @@ class ProveVerifyCommandTest {
     @BeforeAll
     static void prove() throws IOException {
         out = dir.resolve("round1");
-        Run run = PricesCommandTest.run("prove", "--out", out.toString(), "--accounts", "40", "--minutes", "30");
+        CliRun run = CliRun.run("prove", "--out", out.toString(), "--accounts", "40", "--minutes", "30");
         assertEquals(0, run.code(), run.err());
         assertTrue(Files.isRegularFile(out.resolve("round.json")));
         assertTrue(Files.isRegularFile(out.resolve("statement.json")));
@@ -40,10 +39,10 @@ class ProveVerifyCommandTest {
 
     @Test
     void everyWrittenProofVerifiesAgainstTheRoundAndTheStatement() {
-        assertEquals(0, PricesCommandTest.run("verify", out.resolve("round.json").toString()).code());
-        assertEquals(0, PricesCommandTest.run("verify", out.resolve("statement.json").toString()).code());
+        assertEquals(0, CliRun.run("verify", out.resolve("round.json").toString()).code());
+        assertEquals(0, CliRun.run("verify", out.resolve("statement.json").toString()).code());
         for (Path proof : proofs) {
-            Run run = PricesCommandTest.run("verify", out.resolve("round.json").toString(), "--proof", proof.toString());
+            CliRun run = CliRun.run("verify", out.resolve("round.json").toString(), "--proof", proof.toString());
             assertEquals(0, run.code(), proof + ": " + run.err());
             assertTrue(run.out().startsWith("valid: account"), run.out());
         }
@@ -58,7 +57,7 @@ class ProveVerifyCommandTest {
         balances.set(0, balances.textNode(String.valueOf(Long.parseLong(first) + 1)));
         Path forged = dir.resolve("forged.json");
         Files.write(forged, json.writeValueAsBytes(proof));
-        Run run = PricesCommandTest.run("verify", out.resolve("round.json").toString(), "--proof", forged.toString());
+        CliRun run = CliRun.run("verify", out.resolve("round.json").toString(), "--proof", forged.toString());
         assertEquals(1, run.code(), run.err());
         assertTrue(run.err().startsWith("invalid: "), run.err());
         assertEquals(1, run.err().strip().lines().count(), "one line");
@@ -66,7 +65,7 @@ class ProveVerifyCommandTest {
 
     @Test
     void aProofForAnotherAccountIsInvalid() {
-        Run run = PricesCommandTest.run("verify", out.resolve("round.json").toString(), "--proof", proofs.get(0).toString(),
+        CliRun run = CliRun.run("verify", out.resolve("round.json").toString(), "--proof", proofs.get(0).toString(),
                 "--account", proofs.get(1).getFileName().toString().replace(".json", ""));
         assertEquals(1, run.code(), run.err());
         assertTrue(run.err().contains("ACCOUNT_MISMATCH"), run.err());
@@ -77,16 +76,16 @@ class ProveVerifyCommandTest {
         byte[] whole = Files.readAllBytes(out.resolve("round.json"));
         Path truncated = dir.resolve("truncated.json");
         Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
-        Run run = PricesCommandTest.run("verify", truncated.toString());
+        CliRun run = CliRun.run("verify", truncated.toString());
         assertEquals(2, run.code(), run.err());
         assertTrue(run.err().startsWith("unreadable: MALFORMED_JSON"), run.err());
-        assertEquals(2, PricesCommandTest.run("verify", dir.resolve("nope.json").toString()).code());
+        assertEquals(2, CliRun.run("verify", dir.resolve("nope.json").toString()).code());
     }
 
     @Test
     void proveRefusesAnExistingDirectoryAndWritesNothing() throws IOException {
         Path existing = Files.createDirectory(dir.resolve("existing"));
-        Run run = PricesCommandTest.run("prove", "--out", existing.toString(), "--accounts", "5");
+        CliRun run = CliRun.run("prove", "--out", existing.toString(), "--accounts", "5");
         assertEquals(1, run.code());
         assertTrue(run.err().contains("already exists"), run.err());
         try (Stream<Path> files = Files.list(existing)) {

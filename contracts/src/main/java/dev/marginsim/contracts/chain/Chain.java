@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.marginsim.core.ProtocolRevert;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
@@ -158,9 +160,33 @@ public final class Chain implements AutoCloseable {
 
     /** eth_call at the latest block; a protocol revert is thrown as {@link ProtocolRevert}. */
     public String call(String to, String data) {
+        return call(to, data, LATEST);
+    }
+
+    /** The block tag of the chain's head, for the {@code blockTag} parameters. */
+    public static final String LATEST = "latest";
+
+    /** The JSON-RPC block tag of block {@code number} (a quantity, 0x-hex). */
+    public static String blockTag(long number) {
+        if (number < 0) {
+            throw new IllegalArgumentException("block numbers are never negative: " + number);
+        }
+        return "0x" + Long.toHexString(number);
+    }
+
+    private static DefaultBlockParameter blockParameter(String blockTag) {
+        return blockTag.equals(LATEST) ? DefaultBlockParameterName.LATEST
+                : DefaultBlockParameter.valueOf(org.web3j.utils.Numeric.decodeQuantity(blockTag));
+    }
+
+    /**
+     * eth_call against the state after block {@code blockTag} ({@link #LATEST} or {@link #blockTag(long)}), so that
+     * many reads describe one state even while blocks are being mined.
+     */
+    public String call(String to, String data, String blockTag) {
         try {
             EthCall result = web3j.ethCall(Transaction.createEthCallTransaction(null, to, data),
-                    DefaultBlockParameterName.LATEST).send();
+                    blockParameter(blockTag)).send();
             if (result.hasError() || result.isReverted()) {
                 String revertData = result.getError() != null && result.getError().getData() != null
                         ? result.getError().getData() : result.getValue();
@@ -184,6 +210,51 @@ public final class Chain implements AutoCloseable {
             return code != null && code.length() > 2;
         } catch (IOException e) {
             throw new ChainException("cannot read code at " + address, e);
+        }
+    }
+
+    /** The number of the chain's head block. */
+    public long blockNumber() {
+        try {
+            return web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+        } catch (IOException e) {
+            throw new ChainException("cannot read the block number: " + e.getMessage(), e);
+        }
+    }
+
+    /** The timestamp of block {@code number}; a block the node does not have is an error. */
+    public long timestampOf(long number) {
+        try {
+            var block = web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), false).send().getBlock();
+            if (block == null) {
+                throw new ChainException("the node has no block " + number);
+            }
+            return block.getTimestamp().longValueExact();
+        } catch (IOException e) {
+            throw new ChainException("cannot read block " + number + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The logs {@code address} emitted in blocks {@code 0..toBlock} whose first topic is one of
+     * {@code topic0s}, in chain order.
+     */
+    public List<org.web3j.protocol.core.methods.response.Log> logs(String address, long toBlock, List<String> topic0s) {
+        org.web3j.protocol.core.methods.request.EthFilter filter = new org.web3j.protocol.core.methods.request.EthFilter(
+                DefaultBlockParameter.valueOf(BigInteger.ZERO), DefaultBlockParameter.valueOf(BigInteger.valueOf(toBlock)), address);
+        filter.addOptionalTopics(topic0s.toArray(String[]::new));
+        try {
+            var response = web3j.ethGetLogs(filter).send();
+            if (response.hasError()) {
+                throw new ChainException("eth_getLogs failed: " + response.getError().getMessage());
+            }
+            List<org.web3j.protocol.core.methods.response.Log> out = new ArrayList<>();
+            for (var result : response.getLogs()) {
+                out.add((org.web3j.protocol.core.methods.response.Log) result.get());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new ChainException("cannot read logs of " + address + ": " + e.getMessage(), e);
         }
     }
 
@@ -212,6 +283,11 @@ public final class Chain implements AutoCloseable {
      * or a {@link ProtocolRevert}; any other failure throws.
      */
     public List<Object> callBatch(String to, List<String> datas) {
+        return callBatch(to, datas, LATEST);
+    }
+
+    /** {@link #callBatch(String, List)} against the state after block {@code blockTag}. */
+    public List<Object> callBatch(String to, List<String> datas, String blockTag) {
         if (datas.isEmpty()) {
             return List.of();
         }
@@ -221,7 +297,7 @@ public final class Chain implements AutoCloseable {
             var call = batch.addObject().put("jsonrpc", "2.0").put("id", i).put("method", "eth_call");
             var params = call.putArray("params");
             params.addObject().put("to", to).put("data", datas.get(i));
-            params.add("latest");
+            params.add(blockTag);
         }
         try {
             String body = JSON.writeValueAsString(batch);

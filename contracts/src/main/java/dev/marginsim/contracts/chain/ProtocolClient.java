@@ -30,10 +30,21 @@ import org.web3j.abi.datatypes.generated.Uint8;
 public final class ProtocolClient {
     private final Chain chain;
     private final String address;
+    private final String blockTag;
 
     public ProtocolClient(Chain chain, String address) {
+        this(chain, address, Chain.LATEST);
+    }
+
+    private ProtocolClient(Chain chain, String address, String blockTag) {
         this.chain = chain;
         this.address = address;
+        this.blockTag = blockTag;
+    }
+
+    /** A client whose reads all see the state after block {@code number} (writes are unaffected). */
+    public ProtocolClient atBlock(long number) {
+        return new ProtocolClient(chain, address, Chain.blockTag(number));
     }
 
     public String address() {
@@ -161,7 +172,7 @@ public final class ProtocolClient {
 
     /** Runs one read; a protocol revert is thrown as {@link dev.marginsim.core.ProtocolRevert}. */
     public <T> T read(Read<T> read) {
-        return read.decode(chain.call(address, read.data()));
+        return read.decode(chain.call(address, read.data(), blockTag));
     }
 
     /**
@@ -169,7 +180,7 @@ public final class ProtocolClient {
      * {@link dev.marginsim.core.ProtocolRevert} the view reverted with.
      */
     public List<Object> readAll(List<Read<?>> reads) {
-        List<Object> raw = chain.callBatch(address, reads.stream().map(Read::data).toList());
+        List<Object> raw = chain.callBatch(address, reads.stream().map(Read::data).toList(), blockTag);
         List<Object> out = new ArrayList<>(raw.size());
         for (int i = 0; i < raw.size(); i++) {
             Object r = raw.get(i);

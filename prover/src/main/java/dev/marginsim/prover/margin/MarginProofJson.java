@@ -49,23 +49,7 @@ public final class MarginProofJson {
         o.put("account", proof.account().toString());
         o.put("salt", Hex.encode(proof.salt()));
         MarginStatement s = proof.statement();
-        ObjectNode st = o.putObject("statement");
-        st.put("level", s.level().wireName());
-        ArrayNode assets = st.putArray("assets");
-        for (AssetTerm a : s.assets()) {
-            ObjectNode j = assets.addObject();
-            j.put("assetId", a.assetId());
-            j.put("priceE8", JsonOut.decimal(a.priceE8()));
-            j.put("weightBps", a.weightBps());
-        }
-        ArrayNode markets = st.putArray("markets");
-        for (MarketTerm m : s.markets()) {
-            ObjectNode j = markets.addObject();
-            j.put("marketId", m.marketId());
-            j.put("priceE8", JsonOut.decimal(m.priceE8()));
-            j.put("ratioBps", m.ratioBps());
-            j.put("fundingIndexE12", Long.toString(m.fundingIndexE12()));
-        }
+        writeStatement(o.putObject("statement"), s);
         ArrayNode leaf = o.putArray("leafCommitments");
         proof.leafCommitments().forEach(c -> leaf.add(c.toHex()));
         List<Commitment> c = proof.commitments();
@@ -99,6 +83,26 @@ public final class MarginProofJson {
         }
         o.put("rangeProof", proof.rangeProof().toHex());
         return o;
+    }
+
+    /** Writes a statement's fields {@code level, assets, markets} into {@code st}. */
+    static void writeStatement(ObjectNode st, MarginStatement s) {
+        st.put("level", s.level().wireName());
+        ArrayNode assets = st.putArray("assets");
+        for (AssetTerm a : s.assets()) {
+            ObjectNode j = assets.addObject();
+            j.put("assetId", a.assetId());
+            j.put("priceE8", JsonOut.decimal(a.priceE8()));
+            j.put("weightBps", a.weightBps());
+        }
+        ArrayNode markets = st.putArray("markets");
+        for (MarketTerm m : s.markets()) {
+            ObjectNode j = markets.addObject();
+            j.put("marketId", m.marketId());
+            j.put("priceE8", JsonOut.decimal(m.priceE8()));
+            j.put("ratioBps", m.ratioBps());
+            j.put("fundingIndexE12", Long.toString(m.fundingIndexE12()));
+        }
     }
 
     public static MarginProof read(byte[] json) throws VerificationException {

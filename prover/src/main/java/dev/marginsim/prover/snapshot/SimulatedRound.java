@@ -1,6 +1,7 @@
 package dev.marginsim.prover.snapshot;
 
 import dev.marginsim.core.ProtocolSetup;
+import dev.marginsim.simulator.engine.MarginEngine;
 import dev.marginsim.simulator.scenario.CrashMetrics;
 import dev.marginsim.simulator.scenario.CrashScenario;
 import dev.marginsim.simulator.scenario.EngineSink;
@@ -23,6 +24,18 @@ public final class SimulatedRound {
      * @param roundId   the round number to give it
      */
     public static Round crash(CrashScenario.Config config, long startTime, long roundId) {
+        return run(config, startTime, roundId).round();
+    }
+
+    /**
+     * The round together with the engine it was taken from, whose state a margin proof opens
+     * (engine account {@code i} is {@link Address#ofIndex(long) i}).
+     */
+    public record Run(Round round, MarginEngine engine, ProtocolSetup setup) {
+    }
+
+    /** As {@link #crash} but keeps the engine. */
+    public static Run run(CrashScenario.Config config, long startTime, long roundId) {
         ProtocolSetup setup = ProtocolSetup.standard();
         EngineDeployment deployment = EngineDeployer.deploy(setup, startTime);
         PriceRecorder recorder = new PriceRecorder(new EngineSink(deployment), setup, startTime);
@@ -31,6 +44,7 @@ public final class SimulatedRound {
         if (config.minutes() > 0) {
             scenario.crash(m -> { });
         }
-        return EngineSnapshot.take(deployment.engine(), setup, recorder.snapshot(), 0, Address.ZERO, roundId);
+        Round round = EngineSnapshot.take(deployment.engine(), setup, recorder.snapshot(), 0, Address.ZERO, roundId);
+        return new Run(round, deployment.engine(), setup);
     }
 }

@@ -1,0 +1,146 @@
+package dev.marginsim.cli.proof;
+
+import static dev.marginsim.cli.CliRun.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marginsim.cli.CliRun;
+import dev.marginsim.testkit.Anvil;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.ECKeyPair;
+
+/**
+ * {@code marginsim prove --rpc --protocol} on a real anvil: the crash runs on the chain (through
+ * {@code simulate --on-chain}, in lockstep with the engine), the chain's state is proven, and every
+ * account's liabilities equal those the engine's own round gives the same account — so the chain reader
+ * misses no account and values each one as the engine does.
+ */
+class ChainProveTest {
+    private static final int ACCOUNTS = 8;
+    private static final String SEED = "42";
+    private static final String MINUTES = "30";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static Anvil anvil;
+    static String protocol;
+    static Path chainOut;
+    static Path engineOut;
+
+    @BeforeAll
+    static void crashOnChainThenProveBothSides() throws IOException {
+        anvil = Anvil.start();
+        CliRun simulated = run("simulate", "--on-chain", anvil.url(), "--accounts", String.valueOf(ACCOUNTS), "--seed", SEED,
+                "--minutes", MINUTES, "--no-progress");
+        assertEquals(0, simulated.code(), simulated.out() + simulated.err());
+        Matcher m = Pattern.compile("protocol deployed at (0x[0-9a-fA-F]{40})").matcher(simulated.out());
+        assertTrue(m.find(), simulated.out());
+        protocol = m.group(1);
+        Path secret = dir.resolve("secret.hex");
+        Files.writeString(secret, "11".repeat(32));
+        chainOut = dir.resolve("chain");
+        CliRun chain = run("prove", "--rpc", anvil.url(), "--protocol", protocol, "--secret-file", secret.toString(),
+                "--out", chainOut.toString());
+        assertEquals(0, chain.code(), chain.err());
+        engineOut = dir.resolve("engine");
+        CliRun engine = run("prove", "--accounts", String.valueOf(ACCOUNTS), "--seed", SEED, "--minutes", MINUTES,
+                "--secret-file", secret.toString(), "--out", engineOut.toString());
+        assertEquals(0, engine.code(), engine.err());
+    }
+
+    @AfterAll
+    static void stopChain() {
+        if (anvil != null) {
+            anvil.close();
+        }
+    }
+
+    @Test
+    void theRoundNamesTheChainAndTheProtocolAndMatchesTheEnginesPricesAndReserves() throws IOException {
+        JsonNode chain = JSON.readTree(chainOut.resolve("round.json").toFile());
+        JsonNode engine = JSON.readTree(engineOut.resolve("round.json").toFile());
+        assertEquals(String.valueOf(Anvil.CHAIN_ID), chain.get("chainId").asText());
+        assertEquals(protocol.toLowerCase(), chain.get("protocol").asText().toLowerCase());
+        assertEquals(engine.get("assets").size(), chain.get("assets").size());
+        for (int i = 0; i < engine.get("assets").size(); i++) {
+            JsonNode e = engine.get("assets").get(i);
+            JsonNode c = chain.get("assets").get(i);
+            for (String field : List.of("assetId", "priceE8", "tokenDecimals", "reservesTokens")) {
+                assertEquals(e.get(field), c.get(field), "asset " + i + " " + field);
+            }
+            if (i > 0) { // a chain round names each feed by its address, which the snapshot then holds
+                assertTrue(c.get("feed").asText().matches("0x[0-9a-fA-F]{40}"), c.toString());
+            }
+        }
+    }
+
+    @Test
+    void everyAccountOwesWhatTheEngineSaysItOwes() throws IOException {
+        List<Path> engineProofs = proofs(engineOut);
+        assertEquals(engineProofs.size(), proofs(chainOut).size(), "one proof per existing account on both sides");
+        for (Path engineProof : engineProofs) {
+            String engineAccount = engineProof.getFileName().toString().replace(".json", "");
+            int index = new BigInteger(engineAccount.substring(2), 16).intValueExact();
+            Path chainProof = chainOut.resolve("proofs").resolve(chainAddress(index) + ".json");
+            assertTrue(Files.exists(chainProof), "engine account " + index + " has no proof on the chain side: " + chainProof);
+            assertEquals(JSON.readTree(engineProof.toFile()).get("balances"), JSON.readTree(chainProof.toFile()).get("balances"),
+                    "liabilities of account " + index);
+        }
+    }
+
+    @Test
+    void everyChainProofVerifies() throws IOException {
+        assertEquals(0, run("verify", chainOut.resolve("statement.json").toString()).code());
+        for (Path proof : proofs(chainOut)) {
+            CliRun r = run("verify", chainOut.resolve("round.json").toString(), "--proof", proof.toString());
+            assertEquals(0, r.code(), proof + ": " + r.err());
+        }
+    }
+
+    @Test
+    void anAddressWithoutAProtocolIsAOneLineError() {
+        CliRun r = run("prove", "--rpc", anvil.url(), "--protocol", "0x00000000000000000000000000000000000000aa",
+                "--out", dir.resolve("none").toString());
+        assertEquals(1, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("no contract at"), r.err());
+        assertTrue(Files.notExists(dir.resolve("none")));
+    }
+
+    @Test
+    void aBlockAheadOfTheChainIsRefused() {
+        CliRun r = run("prove", "--rpc", anvil.url(), "--protocol", protocol, "--block", "999999999",
+                "--out", dir.resolve("ahead").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("ahead of the chain"), r.err());
+    }
+
+    /** simulate --on-chain gives trader/liquidator i the key 0x5EED0000 + i, and the treasury the first dev key. */
+    private static String chainAddress(int engineIndex) {
+        if (engineIndex <= ACCOUNTS) {
+            return Credentials.create(ECKeyPair.create(BigInteger.valueOf(0x5EED0000L + engineIndex))).getAddress();
+        }
+        return Credentials.create(Anvil.DEV_KEY_0).getAddress();
+    }
+
+    private static List<Path> proofs(Path out) throws IOException {
+        try (Stream<Path> files = Files.list(out.resolve("proofs"))) {
+            return files.sorted().toList();
+        }
+    }
+}
