@@ -64,7 +64,11 @@ public final class JsonIn {
      */
     public static ObjectNode document(JsonNode root, String expectedType, int expectedVersion, Set<String> fields)
             throws VerificationException {
-        ObjectNode doc = object(root, "$", fields);
+        // Type and version first: a document of another kind or version is named as such, whatever its fields.
+        if (root == null || !root.isObject()) {
+            throw new VerificationException(Failure.MALFORMED_FIELD, "$ must be an object");
+        }
+        ObjectNode doc = (ObjectNode) root;
         String type = text(field(doc, "type", "$"), "$.type", 100);
         if (!type.equals(expectedType)) {
             throw new VerificationException(Failure.WRONG_TYPE, "expected a " + expectedType + ", found " + type);
@@ -75,7 +79,7 @@ public final class JsonIn {
                     "version " + version + " of " + expectedType + " is not supported (this verifier reads "
                             + expectedVersion + ")");
         }
-        return doc;
+        return object(doc, "$", fields);
     }
 
     /** An object with only the given fields (all of which the caller then reads as required). */
@@ -134,6 +138,22 @@ public final class JsonIn {
         }
         return node.textValue();
     }
+
+    /**
+     * A feed or source name: at most {@value #MAX_NAME_BYTES} bytes in UTF-8, the bound of its 16-bit
+     * length prefix in every hash that commits it (docs/proofs.md §8, docs/oracles.md §6), so that any
+     * name a hash accepts can also be read back from a document.
+     */
+    public static String name(JsonNode node, String path) throws VerificationException {
+        String text = text(node, path, MAX_NAME_BYTES); // a UTF-16 unit is at least one UTF-8 byte
+        if (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            throw new VerificationException(Failure.VALUE_OUT_OF_RANGE, path + " is longer than " + MAX_NAME_BYTES + " bytes in UTF-8");
+        }
+        return text;
+    }
+
+    /** Longest feed or source name, in UTF-8 bytes. */
+    public static final int MAX_NAME_BYTES = 0xFFFF;
 
     /** A canonical decimal string in {@code [0, 2^63 − 1]}: a balance, a sum, a price. */
     public static long nonNegativeInt64(JsonNode node, String path) throws VerificationException {

@@ -58,7 +58,7 @@ public final class PriceSnapshotJson {
         for (int i = 0; i < array.size(); i++) {
             String p = path + ".rounds[" + i + "]";
             ObjectNode r = JsonIn.object(array.get(i), p, ROUND_FIELDS);
-            String source = JsonIn.text(JsonIn.field(r, "source", p), p + ".source", 256);
+            String source = JsonIn.name(JsonIn.field(r, "source", p), p + ".source");
             try {
                 rounds.add(new PriceRound(source,
                         JsonIn.uint256(JsonIn.field(r, "roundId", p), p + ".roundId"),

@@ -54,7 +54,7 @@ public final class RoundInfoJson {
             String p = path + ".assets[" + i + "]";
             ObjectNode a = JsonIn.object(array.get(i), p, ASSET_FIELDS);
             int id = JsonIn.smallInt(JsonIn.field(a, "assetId", p), p + ".assetId", 0, RoundAsset.MAX_ASSET_ID);
-            String feed = JsonIn.text(JsonIn.field(a, "feed", p), p + ".feed", 256);
+            String feed = JsonIn.name(JsonIn.field(a, "feed", p), p + ".feed");
             long price = JsonIn.nonNegativeInt64(JsonIn.field(a, "priceE8", p), p + ".priceE8");
             int decimals = JsonIn.smallInt(JsonIn.field(a, "tokenDecimals", p), p + ".tokenDecimals", 0, 36);
             try {

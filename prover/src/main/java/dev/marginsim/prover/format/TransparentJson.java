@@ -70,7 +70,7 @@ public final class TransparentJson {
         var info = RoundInfoJson.read(o, path);
         String tp = path + ".tree";
         ObjectNode tree = JsonIn.object(JsonIn.field(o, "tree", path), tp, TREE_FIELDS);
-        int depth = JsonIn.smallInt(JsonIn.field(tree, "depth", tp), tp + ".depth", 0, PublishedRound.MAX_DEPTH);
+        int depth = JsonIn.smallInt(JsonIn.field(tree, "depth", tp), tp + ".depth", 1, PublishedRound.MAX_DEPTH);
         byte[] root = JsonIn.hex(JsonIn.field(tree, "rootHash", tp), tp + ".rootHash", 32);
         long[] totals = values(JsonIn.field(tree, "totals", tp), tp + ".totals", info.columns());
         PublishedRound round = new PublishedRound(info, depth, root, totals);

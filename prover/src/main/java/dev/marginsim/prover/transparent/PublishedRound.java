@@ -35,8 +35,8 @@ public final class PublishedRound {
 
     public PublishedRound(RoundInfo info, int depth, byte[] rootHash, long[] totals) {
         this.info = Objects.requireNonNull(info, "info");
-        if (depth < 0 || depth > MAX_DEPTH) {
-            throw new IllegalArgumentException("depth must be 0.." + MAX_DEPTH + ": " + depth);
+        if (depth < 1 || depth > MAX_DEPTH) { // the builder's smallest tree has two leaves
+            throw new IllegalArgumentException("depth must be 1.." + MAX_DEPTH + ": " + depth);
         }
         if (rootHash.length != 32) {
             throw new IllegalArgumentException("a root hash is 32 bytes");

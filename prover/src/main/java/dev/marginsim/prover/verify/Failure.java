@@ -33,7 +33,7 @@ public enum Failure {
     POINT_NOT_ON_CURVE(false),
     /** The point at infinity where a commitment or generator is required. */
     POINT_AT_INFINITY(false),
-    /** Lists whose lengths must agree do not (balances vs. columns, path vs. depth). */
+    /** An array outside its length bounds, or lists whose lengths must agree that do not (balances vs. columns, path vs. depth). */
     LENGTH_MISMATCH(false),
 
     // ---- binding to the round ----
@@ -69,7 +69,7 @@ public enum Failure {
     // ---- solvency ----
     /** Reserves below total liabilities for some token. */
     INSOLVENT(false),
-    /** Reserves or token facts in the statement differ from the chain's at that block. */
+    /** A solvency statement's reserves differ from its own round's reserves converted to internal units. */
     RESERVES_MISMATCH(false),
 
     // ---- private tier ----
