@@ -10,8 +10,8 @@ import dev.marginsim.contracts.chain.Chain;
 import dev.marginsim.contracts.chain.ChainDeployer;
 import dev.marginsim.core.price.PriceRound;
 import dev.marginsim.core.price.PriceSnapshot;
+import dev.marginsim.oracle.FeedChain;
 import dev.marginsim.oracle.onchain.FeedContracts;
-import dev.marginsim.testkit.Anvil;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,29 +25,23 @@ import org.junit.jupiter.api.Test;
 
 /** Reading feeds on a real anvil: rounds, phases, batches, snapshots, following, and the named errors. */
 class ChainlinkFeedTest {
-    private static Anvil anvil;
+    private static FeedChain net;
     private static Chain chain;
     private static FeedRpc rpc;
     private static FeedContracts contracts;
 
     @BeforeAll
     static void start() {
-        anvil = Anvil.start();
-        chain = Chain.connect(anvil.url());
-        rpc = FeedRpc.connect(anvil.url());
-        contracts = new FeedContracts(chain, chain.signer(Anvil.DEV_KEY_0));
+        net = FeedChain.start();
+        chain = net.chain();
+        rpc = net.rpc();
+        contracts = net.contracts();
     }
 
     @AfterAll
     static void stop() {
-        if (rpc != null) {
-            rpc.close();
-        }
-        if (chain != null) {
-            chain.close();
-        }
-        if (anvil != null) {
-            anvil.close();
+        if (net != null) {
+            net.close();
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.marginsim.contracts.chain.Chain;
 import dev.marginsim.core.price.PriceRound;
+import dev.marginsim.oracle.FeedChain;
 import dev.marginsim.oracle.chainlink.ChainlinkFeed;
 import dev.marginsim.oracle.chainlink.FeedRpc;
 import dev.marginsim.oracle.onchain.FeedContracts;
@@ -11,7 +12,6 @@ import dev.marginsim.oracle.onchain.FeedPath;
 import dev.marginsim.oracle.onchain.PathPusher;
 import dev.marginsim.oracle.synthetic.Gbm;
 import dev.marginsim.oracle.synthetic.PathGrid;
-import dev.marginsim.testkit.Anvil;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -39,8 +39,10 @@ class OracleViewOnChainTest {
                 .view();
         SequencerOutages outages = new SequencerOutages(List.of(new SequencerOutages.Window(t0 + 18_000, t0 + 19_000)));
         List<PriceRound> uptime = outages.uptimeRounds("seq", t0 - 10);
-        try (Anvil anvil = Anvil.start(); Chain chain = Chain.connect(anvil.url()); FeedRpc rpc = FeedRpc.connect(anvil.url())) {
-            FeedContracts contracts = new FeedContracts(chain, chain.signer(Anvil.DEV_KEY_0));
+        try (FeedChain net = FeedChain.start()) {
+            Chain chain = net.chain();
+            FeedRpc rpc = net.rpc();
+            FeedContracts contracts = net.contracts();
             PathPusher pusher = PathPusher.deploy(contracts, List.of(new FeedPath(view.name(), view.decimals(), view.rounds())),
                     uptime, PathPusher.TimeMode.SHIFT_TO_HEAD);
             long offset = pusher.offsetSeconds();

@@ -15,10 +15,10 @@ import dev.marginsim.core.OracleConfig;
 import dev.marginsim.core.OracleFailureCode;
 import dev.marginsim.core.ProtocolRevert;
 import dev.marginsim.core.price.PriceRound;
+import dev.marginsim.oracle.FeedChain;
 import dev.marginsim.oracle.chainlink.ChainlinkFeed;
 import dev.marginsim.oracle.chainlink.FeedRpc;
 import dev.marginsim.oracle.onchain.FeedContracts;
-import dev.marginsim.testkit.Anvil;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -47,7 +47,7 @@ class ContractGuardsSideBySideTest {
     private static final int CASES = Integer.getInteger("marginsim.guard.cases", 400);
     private static final MarketParams PARAMS = new MarketParams(1_000, 500, 250, 5_000, 5, 2_000_000_000000000L, 3_000);
 
-    private static Anvil anvil;
+    private static FeedChain net;
     private static Chain chain;
     private static FeedRpc rpc;
     private static Signer owner;
@@ -56,11 +56,11 @@ class ContractGuardsSideBySideTest {
 
     @BeforeAll
     static void start() {
-        anvil = Anvil.start();
-        chain = Chain.connect(anvil.url());
-        rpc = FeedRpc.connect(anvil.url());
-        owner = chain.signer(Anvil.DEV_KEY_0);
-        feeds = new FeedContracts(chain, owner);
+        net = FeedChain.start();
+        chain = net.chain();
+        rpc = net.rpc();
+        owner = net.owner();
+        feeds = net.contracts();
         String usdc = new ChainDeployer(chain, owner).deployToken("USD Coin", "USDC", 6);
         protocol = new ProtocolClient(chain, chain.deploy(owner, Artifacts.bytecode("MarginProtocol")
                 + FunctionEncoder.encodeConstructor(List.of(new Address(usdc)))));
@@ -68,14 +68,8 @@ class ContractGuardsSideBySideTest {
 
     @AfterAll
     static void stop() {
-        if (rpc != null) {
-            rpc.close();
-        }
-        if (chain != null) {
-            chain.close();
-        }
-        if (anvil != null) {
-            anvil.close();
+        if (net != null) {
+            net.close();
         }
     }
 

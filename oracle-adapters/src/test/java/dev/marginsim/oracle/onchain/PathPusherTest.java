@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marginsim.contracts.chain.Chain;
 import dev.marginsim.core.price.PriceRound;
+import dev.marginsim.oracle.FeedChain;
 import dev.marginsim.oracle.aggregate.TimeWeightedAverage;
 import dev.marginsim.oracle.aggregate.TwapFeed;
 import dev.marginsim.oracle.chainlink.ChainlinkFeed;
 import dev.marginsim.oracle.chainlink.FeedRpc;
 import dev.marginsim.oracle.chainlink.RoundHistory;
-import dev.marginsim.testkit.Anvil;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,29 +26,23 @@ import org.junit.jupiter.api.Test;
 /** Paths pushed onto anvil read back through web3j exactly as written, in blocks at their write times. */
 class PathPusherTest {
     private static final long SEED = Long.getLong("marginsim.push.seed", 77L);
-    private static Anvil anvil;
+    private static FeedChain net;
     private static Chain chain;
     private static FeedRpc rpc;
     private static FeedContracts contracts;
 
     @BeforeAll
     static void start() {
-        anvil = Anvil.start();
-        chain = Chain.connect(anvil.url());
-        rpc = FeedRpc.connect(anvil.url());
-        contracts = new FeedContracts(chain, chain.signer(Anvil.DEV_KEY_0));
+        net = FeedChain.start();
+        chain = net.chain();
+        rpc = net.rpc();
+        contracts = net.contracts();
     }
 
     @AfterAll
     static void stop() {
-        if (rpc != null) {
-            rpc.close();
-        }
-        if (chain != null) {
-            chain.close();
-        }
-        if (anvil != null) {
-            anvil.close();
+        if (net != null) {
+            net.close();
         }
     }
 
