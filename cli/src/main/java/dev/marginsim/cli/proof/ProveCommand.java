@@ -3,7 +3,6 @@ package dev.marginsim.cli.proof;
 import dev.marginsim.cli.Progress;
 import dev.marginsim.prover.format.JsonOut;
 import dev.marginsim.prover.format.TransparentJson;
-import dev.marginsim.prover.margin.EnginePool;
 import dev.marginsim.prover.margin.MarginLevel;
 import dev.marginsim.prover.margin.MarginProofJson;
 import dev.marginsim.prover.margin.MarginProver;
@@ -45,8 +44,8 @@ import picocli.CommandLine.Option;
  *       every account (they cost microseconds each);</li>
  *   <li>private tier: {@code round.json}, {@code solvency.json}, and inclusion proofs for the accounts
  *       asked for (about a second each); with {@code --margin}, {@code margin/statement-<level>.json}
- *       and {@code margin/<account>-<level>.json} for those accounts (simulation only: a margin proof
- *       opens the account's positions, which the engine holds).</li>
+ *       and {@code margin/<account>-<level>.json} for those accounts, whose positions come from the
+ *       engine or, for a chain round, from the protocol's views at the round's block.</li>
  * </ul>
  */
 @Command(name = "prove", mixinStandardHelpOptions = true,
@@ -117,7 +116,7 @@ public final class ProveCommand implements Callable<Integer> {
     boolean allAccounts;
 
     @Option(names = "--margin", paramLabel = "LEVEL",
-            description = "private tier, simulation: margin-sufficiency proofs at maintenance and/or initial (repeatable)")
+            description = "private tier: margin-sufficiency proofs at maintenance and/or initial for the chosen accounts (repeatable)")
     List<String> marginLevels = new ArrayList<>();
 
     @Option(names = "--no-progress", description = "no progress bar")
@@ -139,9 +138,6 @@ public final class ProveCommand implements Callable<Integer> {
         }
         SolvencyProof.Mode mode = parseMode(total);
         Set<MarginLevel> levels = parseLevels(marginLevels);
-        if (!levels.isEmpty() && source.chain != null) {
-            throw new IllegalArgumentException("--margin needs a simulation: a margin proof opens positions, which a chain round does not read");
-        }
         byte[] secret = secretFile != null ? readSecret(secretFile) : freshSecret();
         SimulatedRound.Run run = source.chain == null ? simulate() : null;
         Round round = run != null ? run.round()
@@ -152,9 +148,11 @@ public final class ProveCommand implements Callable<Integer> {
         }
 
         String root;
-        try (OutputDirectory dir = new OutputDirectory(out)) {
+        try (OutputDirectory dir = new OutputDirectory(out);
+             MarginSource margins = levels.isEmpty() ? null
+                     : run != null ? MarginSource.ofEngine(run) : new ChainMargin(source.chain.rpc, round.info())) {
             if (privateTier) {
-                root = writePrivate(dir, round, run, secret, mode, selected, levels);
+                root = writePrivate(dir, round, margins, secret, mode, selected, levels);
             } else {
                 root = writeTransparent(dir, round, secret);
             }
@@ -188,7 +186,7 @@ public final class ProveCommand implements Callable<Integer> {
         return HexFormat.of().formatHex(tree.published().rootHash());
     }
 
-    private String writePrivate(OutputDirectory dir, Round round, SimulatedRound.Run run, byte[] secret, SolvencyProof.Mode mode,
+    private String writePrivate(OutputDirectory dir, Round round, MarginSource margins, byte[] secret, SolvencyProof.Mode mode,
             List<Address> selected, Set<MarginLevel> levels) {
         SecureRandom rng = new SecureRandom();
         PrivateTree tree = PrivateTier.build(round, secret);
@@ -197,7 +195,7 @@ public final class ProveCommand implements Callable<Integer> {
         dir.write("solvency.json", PrivateTier.solvencyDocument(tree, mode, rng));
         List<MarginStatement> statements = new ArrayList<>();
         for (MarginLevel level : levels) {
-            MarginStatement statement = EnginePool.statement(run.engine(), run.setup(), level);
+            MarginStatement statement = margins.statement(level);
             statements.add(statement);
             dir.write("margin/statement-" + level.wireName() + ".json", new MarginStatementJson(published.roundHash(), statement).toBytes());
         }
@@ -206,7 +204,7 @@ public final class ProveCommand implements Callable<Integer> {
             for (Address account : selected) {
                 dir.write("proofs/" + account + ".json", PrivateTier.inclusionDocument(tree, account, rng));
                 for (MarginStatement statement : statements) {
-                    proveMargin(dir, run, tree, published, statement, account, rng);
+                    proveMargin(dir, margins, tree, published, statement, account, rng);
                 }
                 progress.stepTo(++done);
             }
@@ -214,35 +212,17 @@ public final class ProveCommand implements Callable<Integer> {
         return HexFormat.of().formatHex(published.root().hash());
     }
 
-    private static void proveMargin(OutputDirectory dir, SimulatedRound.Run run, PrivateTree tree, PrivateRound published,
+    private static void proveMargin(OutputDirectory dir, MarginSource margins, PrivateTree tree, PrivateRound published,
             MarginStatement statement, Address account, SecureRandom rng) {
         String level = statement.level().wireName();
         try {
             var proof = MarginProver.prove(published, tree.accountLeaf(account), statement,
-                    EnginePool.opening(run.engine(), engineIndex(account), statement), rng);
+                    margins.opening(account, statement), rng);
             dir.write("margin/" + account + "-" + level + ".json", JsonOut.bytes(MarginProofJson.write(proof)));
         } catch (MarginRefusedException e) {
             // An account below the level has no proof to give; saying so is the honest output.
             System.out.printf("account %s: no %s margin proof (%s)%n", account, level, e.getMessage());
         }
-    }
-
-    /** Simulated accounts are {@code Address.ofIndex(i)}; the inverse. */
-    private static int engineIndex(Address account) {
-        byte[] b = account.toBytes();
-        long index = 0;
-        for (int i = 0; i < b.length; i++) {
-            if (i < b.length - 8 && b[i] != 0) {
-                throw new IllegalArgumentException(account + " is not a simulated account");
-            }
-            if (i >= b.length - 8) {
-                index = (index << 8) | (b[i] & 0xFF);
-            }
-        }
-        if (!Address.ofIndex(index).equals(account) || index > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(account + " is not a simulated account");
-        }
-        return (int) index;
     }
 
     private List<Address> select(Round round) {

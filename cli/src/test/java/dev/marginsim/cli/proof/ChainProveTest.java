@@ -113,6 +113,45 @@ class ChainProveTest {
     }
 
     @Test
+    void privateTierMarginProofsFromTheChainUseTheEnginesTermsAndVerify() throws IOException {
+        Path chainPrivate = dir.resolve("chain-private");
+        Path enginePrivate = dir.resolve("engine-private");
+        List<Integer> accounts = List.of(1, 2, 3);
+        List<String> chainArgs = new java.util.ArrayList<>(List.of("prove", "--tier", "private", "--rpc", anvil.url(),
+                "--protocol", protocol, "--margin", "maintenance", "--margin", "initial", "--no-progress", "--out", chainPrivate.toString()));
+        List<String> engineArgs = new java.util.ArrayList<>(List.of("prove", "--tier", "private", "--accounts", String.valueOf(ACCOUNTS),
+                "--seed", SEED, "--minutes", MINUTES, "--margin", "maintenance", "--margin", "initial", "--no-progress",
+                "--out", enginePrivate.toString()));
+        for (int i : accounts) {
+            chainArgs.addAll(List.of("--account", chainAddress(i)));
+            engineArgs.addAll(List.of("--account", String.format("0x%040x", i)));
+        }
+        CliRun chain = run(chainArgs.toArray(String[]::new));
+        assertEquals(0, chain.code(), chain.err());
+        CliRun engine = run(engineArgs.toArray(String[]::new));
+        assertEquals(0, engine.code(), engine.err());
+        int proven = 0;
+        for (String level : List.of("maintenance", "initial")) {
+            Path terms = chainPrivate.resolve("margin/statement-" + level + ".json");
+            assertEquals(JSON.readTree(enginePrivate.resolve("margin/statement-" + level + ".json").toFile()).get("statement"),
+                    JSON.readTree(terms.toFile()).get("statement"), level + " terms: chain vs engine");
+            for (int i : accounts) {
+                Path margin = chainPrivate.resolve("margin/" + chainAddress(i) + "-" + level + ".json");
+                assertEquals(Files.exists(enginePrivate.resolve(String.format("margin/0x%040x-%s.json", i, level))), Files.exists(margin),
+                        "account " + i + " meets " + level + " on both sides or on neither");
+                if (Files.exists(margin)) {
+                    proven++;
+                    CliRun r = run("verify", chainPrivate.resolve("round.json").toString(), "--proof", margin.toString(),
+                            "--inclusion", chainPrivate.resolve("proofs/" + chainAddress(i) + ".json").toString(),
+                            "--statement", terms.toString());
+                    assertEquals(0, r.code(), margin + ": " + r.err());
+                }
+            }
+        }
+        assertTrue(proven > 0, "some account meets a level");
+    }
+
+    @Test
     void anAddressWithoutAProtocolIsAOneLineError() {
         CliRun r = run("prove", "--rpc", anvil.url(), "--protocol", "0x00000000000000000000000000000000000000aa",
                 "--out", dir.resolve("none").toString());

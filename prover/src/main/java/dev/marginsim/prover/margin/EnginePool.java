@@ -66,7 +66,7 @@ public final class EnginePool {
      * {@code cumulative + truncDiv(p · R · dt · (L − S), 1e8 · (L + S))} (0 when dt or L + S is 0),
      * narrowed to int64 and added checked, as {@code accrue} computes it.
      */
-    static long fundingIndexNow(MarketState state, MarketParams params, long priceE8, long now) {
+    public static long fundingIndexNow(MarketState state, MarketParams params, long priceE8, long now) {
         long dt = now - state.lastFundingTime();
         long longOi = state.longOpenInterestE9();
         long shortOi = state.shortOpenInterestE9();
