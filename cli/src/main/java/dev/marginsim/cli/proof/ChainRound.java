@@ -82,24 +82,43 @@ public final class ChainRound {
      */
     public static Round read(String url, String protocol, long block, long roundId) {
         try (Chain chain = Chain.connect(url)) {
-            if (!chain.hasCode(protocol)) {
-                throw new ChainException("no contract at " + protocol);
-            }
-            long at = block < 0 ? chain.blockNumber() : block;
-            if (at > chain.blockNumber()) {
-                throw new ChainException("block " + at + " is ahead of the chain's head " + chain.blockNumber());
-            }
-            String checksummed = Keys.toChecksumAddress(protocol);
-            ProtocolClient client = new ProtocolClient(chain, checksummed).atBlock(at);
-            Listing listing = Listing.read(chain, checksummed, at);
-            PriceSnapshot prices = prices(url, listing, at);
-            RoundInfo info = new RoundInfo(chain.chainId(), Address.parse(checksummed), roundId, prices,
-                    assets(chain, client, listing, at));
-            info.priceProblem().ifPresent(p -> {
-                throw new SnapshotException(SnapshotException.Reason.PRICE_MISMATCH, p);
-            });
-            return new Round(info, accounts(client, info, listing));
+            Reading r = info(chain, url, protocol, block, roundId);
+            return new Round(r.info, accounts(r.client, r.info, r.listing));
         }
+    }
+
+    /**
+     * The public part of a round at {@code block} — chain id, block, prices, assets and reserves — as
+     * {@link #read} takes it; what anyone can re-read to check a published round against the chain.
+     */
+    public static RoundInfo readInfo(String url, String protocol, long block, long roundId) {
+        try (Chain chain = Chain.connect(url)) {
+            return info(chain, url, protocol, block, roundId).info;
+        }
+    }
+
+    private record Reading(RoundInfo info, ProtocolClient client, Listing listing) {
+    }
+
+    private static Reading info(Chain chain, String url, String protocol, long block, long roundId) {
+        if (!chain.hasCode(protocol)) {
+            throw new ChainException("no contract at " + protocol);
+        }
+        long head = chain.blockNumber();
+        long at = block < 0 ? head : block;
+        if (at > head) {
+            throw new ChainException("block " + at + " is ahead of the chain's head " + head);
+        }
+        String checksummed = Keys.toChecksumAddress(protocol);
+        ProtocolClient client = new ProtocolClient(chain, checksummed).atBlock(at);
+        Listing listing = Listing.read(chain, checksummed, at);
+        PriceSnapshot prices = prices(url, listing, at);
+        RoundInfo info = new RoundInfo(chain.chainId(), Address.parse(checksummed), roundId, prices,
+                assets(chain, client, listing, at));
+        info.priceProblem().ifPresent(p -> {
+            throw new SnapshotException(SnapshotException.Reason.PRICE_MISMATCH, p);
+        });
+        return new Reading(info, client, listing);
     }
 
     /** What the protocol's events say about its assets, markets and accounts up to the block. */

@@ -1,5 +1,6 @@
 package dev.marginsim.cli.proof;
 
+import dev.marginsim.contracts.chain.ChainException;
 import dev.marginsim.prover.format.JsonIn;
 import dev.marginsim.prover.format.TransparentJson;
 import dev.marginsim.prover.margin.MarginProof;
@@ -13,6 +14,7 @@ import dev.marginsim.prover.privatetree.PrivateRound;
 import dev.marginsim.prover.privatetree.PrivateTier;
 import dev.marginsim.prover.privatetree.PrivateTreeJson;
 import dev.marginsim.prover.snapshot.Address;
+import dev.marginsim.prover.snapshot.RoundInfo;
 import dev.marginsim.prover.transparent.InclusionProof;
 import dev.marginsim.prover.transparent.PublishedRound;
 import dev.marginsim.prover.verify.Failure;
@@ -64,6 +66,10 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--statement", description = "margin proofs: the published terms, margin/statement-<level>.json")
     Path statementFile;
 
+    @Option(names = "--rpc", paramLabel = "URL",
+            description = "also check the round's chain id, block time, feed rounds, prices and reserves against this node")
+    String rpc;
+
     /** A check that either returns a line to print or throws the named failure. */
     private interface Check {
         String run() throws VerificationException;
@@ -87,10 +93,15 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         return report(() -> {
             String type = TransparentJson.typeOf(JsonIn.parse(in.round));
-            if (type.equals(PrivateTreeJson.ROUND_TYPE)) {
-                return verifyPrivate(in, expected);
+            boolean privateTier = type.equals(PrivateTreeJson.ROUND_TYPE);
+            String result = privateTier ? verifyPrivate(in, expected) : verifyTransparent(in, expected, type);
+            if (rpc == null) {
+                return result;
             }
-            return verifyTransparent(in, expected, type);
+            RoundInfo info = privateTier ? PrivateTreeJson.readRound(in.round).info()
+                    : type.equals(TransparentJson.STATEMENT_TYPE) ? TransparentJson.readStatement(in.round).info()
+                    : TransparentJson.readRound(in.round).info();
+            return result + "; " + ChainCheck.check(rpc, info);
         });
     }
 
@@ -112,8 +123,11 @@ public final class VerifyCommand implements Callable<Integer> {
         try {
             System.out.println("valid: " + check.run());
             return VALID;
-        } catch (UsageError e) {
+        } catch (UsageError | IllegalArgumentException e) {
             System.err.println("unreadable: " + e.getMessage());
+            return UNREADABLE;
+        } catch (ChainException e) {
+            System.err.println("unreadable: cannot read the chain: " + e.getMessage().lines().findFirst().orElse(""));
             return UNREADABLE;
         } catch (VerificationException e) {
             boolean unreadable = e.failure().unreadable();

@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marginsim.cli.CliRun;
+import dev.marginsim.contracts.chain.Chain;
+import dev.marginsim.prover.format.JsonOut;
+import dev.marginsim.prover.format.TransparentJson;
+import dev.marginsim.prover.snapshot.RoundAsset;
+import dev.marginsim.prover.snapshot.RoundInfo;
+import dev.marginsim.prover.transparent.PublishedRound;
 import dev.marginsim.testkit.Anvil;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -149,6 +155,56 @@ class ChainProveTest {
             }
         }
         assertTrue(proven > 0, "some account meets a level");
+    }
+
+    @Test
+    void theRoundChecksAgainstTheChainAtItsBlockEvenAfterTheChainMovesOn() {
+        CliRun before = run("verify", chainOut.resolve("statement.json").toString(), "--rpc", anvil.url());
+        assertEquals(0, before.code(), before.err());
+        assertTrue(before.out().contains("reserves are the chain's"), before.out());
+        anvilMine(3);
+        CliRun after = run("verify", chainOut.resolve("round.json").toString(), "--rpc", anvil.url());
+        assertEquals(0, after.code(), after.err());
+    }
+
+    @Test
+    void aConsistentRoundThatOverstatesReservesPassesAloneButNotAgainstTheChain() throws Exception {
+        PublishedRound honest = TransparentJson.readRound(Files.readAllBytes(chainOut.resolve("round.json")));
+        RoundInfo info = honest.info();
+        List<RoundAsset> assets = new java.util.ArrayList<>(info.assets());
+        RoundAsset eth = assets.get(1);
+        assets.set(1, new RoundAsset(eth.assetId(), eth.feed(), eth.priceE8(), eth.tokenDecimals(),
+                eth.reservesTokens().add(BigInteger.TEN.pow(eth.tokenDecimals()))));
+        PublishedRound inflated = new PublishedRound(new RoundInfo(info.chainId(), info.protocol(), info.roundId(), info.prices(), assets),
+                honest.depth(), honest.rootHash(), honest.totals());
+        Path forged = dir.resolve("inflated-round.json");
+        Files.write(forged, JsonOut.bytes(TransparentJson.writeRound(inflated)));
+        assertEquals(0, run("verify", forged.toString()).code(), "internally consistent");
+        CliRun r = run("verify", forged.toString(), "--rpc", anvil.url());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().startsWith("invalid: RESERVES_MISMATCH: asset 1"), r.err());
+
+        PublishedRound otherChain = new PublishedRound(new RoundInfo(info.chainId() + 1, info.protocol(), info.roundId(), info.prices(),
+                info.assets()), honest.depth(), honest.rootHash(), honest.totals());
+        Files.write(forged, JsonOut.bytes(TransparentJson.writeRound(otherChain)));
+        CliRun wrongChain = run("verify", forged.toString(), "--rpc", anvil.url());
+        assertEquals(1, wrongChain.code(), wrongChain.err());
+        assertTrue(wrongChain.err().startsWith("invalid: ROUND_MISMATCH"), wrongChain.err());
+    }
+
+    @Test
+    void aSimulatedRoundCannotBeCheckedAgainstAChain() {
+        CliRun r = run("verify", engineOut.resolve("round.json").toString(), "--rpc", anvil.url());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("chain id 0"), r.err());
+    }
+
+    private static void anvilMine(int blocks) {
+        try (Chain chain = Chain.connect(anvil.url())) {
+            for (int i = 0; i < blocks; i++) {
+                chain.mine();
+            }
+        }
     }
 
     @Test

@@ -69,7 +69,10 @@ public enum Failure {
     // ---- solvency ----
     /** Reserves below total liabilities for some token. */
     INSOLVENT(false),
-    /** A solvency statement's reserves differ from its own round's reserves converted to internal units. */
+    /**
+     * Reserves disagree: a solvency statement's with its own round's (converted to internal units), or a
+     * round's with the protocol's token balances on chain at the round's block (the CLI's {@code verify --rpc}).
+     */
     RESERVES_MISMATCH(false),
 
     // ---- private tier ----
