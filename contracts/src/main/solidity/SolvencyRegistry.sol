@@ -191,7 +191,7 @@ contract SolvencyRegistry {
 
     /// One level up the path: node = SHA-256(NODE ‖ leftHash ‖ leftSums ‖ rightHash ‖ rightSums), where
     /// the running (h, sums) is the right child if `right`, and sums[k] += siblingSums[k], checked. In
-    /// assembly because this runs depth × columns times: the checked Solidity form cost over three times
+    /// assembly because this runs depth × columns times: the checked Solidity form cost 2.5 times
     /// the gas. A sibling sum above 2^63 − 1 (dirty upper bits included) is ValueOutOfRange.
     function _up(bytes memory buf, uint64[] memory sums, bytes32 h, bool right, bytes32 sibling,
         uint64[] calldata siblingSums) private view returns (bytes32)
