@@ -39,7 +39,6 @@ import dev.marginsim.prover.verify.Failure;
 import dev.marginsim.prover.verify.TransparentVerifier;
 import dev.marginsim.prover.verify.VerificationException;
 import dev.marginsim.testkit.Anvil;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -258,13 +257,13 @@ class SolvencyRegistryOnChainTest {
     }
 
     @Test
-    void aRoundFromAFutureBlockIsRefused() throws IOException {
+    void aRoundFromAFutureBlockIsRefused() {
         SolvencyRegistryClient registry = freshRegistry();
         PublishedRound base = tree(1).published();
-        long next = blockNumber() + 1; // automine: the publish transaction is mined in this block
+        long next = chain.blockNumber() + 1; // automine: the publish transaction is mined in this block
         PublishedRound future = withBlock(base, next + 1, 1);
         assertRefused(registry, operator, OnChainForms.publishArgs(future), RegistryError.of("FutureBlock", next + 1));
-        next = blockNumber() + 1;
+        next = chain.blockNumber() + 1;
         publishOk(registry, withBlock(base, next, 1));
     }
 
@@ -611,17 +610,9 @@ class SolvencyRegistryOnChainTest {
         e.totals = Arrays.copyOf(e.totals, n + 1);
     }
 
-    private static long blockNumber() throws IOException {
-        return chain.web3j().ethBlockNumber().send().getBlockNumber().longValueExact();
-    }
-
     private static void mineTo(long block) {
-        try {
-            while (blockNumber() < block) {
-                chain.mine();
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        while (chain.blockNumber() < block) {
+            chain.mine();
         }
     }
 }
