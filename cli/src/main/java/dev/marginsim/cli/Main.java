@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "marginsim", mixinStandardHelpOptions = true, version = "marginsim 0.1.0",
         description = "A margin protocol in Solidity and its bit-exact Java mirror.",
         subcommands = {SimulateCommand.class, dev.marginsim.cli.prices.PricesCommand.class,
-                dev.marginsim.cli.proof.ProveCommand.class, dev.marginsim.cli.proof.VerifyCommand.class})
+                dev.marginsim.cli.proof.ProveCommand.class, dev.marginsim.cli.proof.VerifyCommand.class,
+                dev.marginsim.cli.proof.PublishCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

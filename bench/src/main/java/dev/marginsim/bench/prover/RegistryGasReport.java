@@ -1,5 +1,7 @@
 package dev.marginsim.bench.prover;
 
+import dev.marginsim.cli.proof.RegistryArgs;
+
 import dev.marginsim.contracts.chain.Chain;
 import dev.marginsim.contracts.chain.Signer;
 import dev.marginsim.contracts.chain.SolvencyRegistryClient;

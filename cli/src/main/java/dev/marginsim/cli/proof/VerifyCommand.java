@@ -70,6 +70,10 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "also check the round's chain id, block time, feed rounds, prices and reserves against this node")
     String rpc;
 
+    @Option(names = "--registry", paramLabel = "ADDRESS",
+            description = "with --rpc, transparent tier: the round must be the one this SolvencyRegistry published, and it must accept the proof")
+    String registry;
+
     /** A check that either returns a line to print or throws the named failure. */
     private interface Check {
         String run() throws VerificationException;
@@ -82,6 +86,10 @@ public final class VerifyCommand implements Callable<Integer> {
             in = new Inputs(read(roundFile), read(proofFile), read(inclusionFile), read(statementFile));
         } catch (IOException e) {
             System.err.println("unreadable: cannot read " + e.getMessage());
+            return UNREADABLE;
+        }
+        if (registry != null && rpc == null) {
+            System.err.println("unreadable: --registry needs --rpc");
             return UNREADABLE;
         }
         Address expected;
@@ -101,7 +109,16 @@ public final class VerifyCommand implements Callable<Integer> {
             RoundInfo info = privateTier ? PrivateTreeJson.readRound(in.round).info()
                     : type.equals(TransparentJson.STATEMENT_TYPE) ? TransparentJson.readStatement(in.round).info()
                     : TransparentJson.readRound(in.round).info();
-            return result + "; " + ChainCheck.check(rpc, info);
+            result += "; " + ChainCheck.check(rpc, info);
+            if (registry != null) {
+                if (privateTier) {
+                    throw new UsageError("--registry holds transparent rounds; this is a private round");
+                }
+                PublishedRound round = type.equals(TransparentJson.STATEMENT_TYPE) ? TransparentJson.readStatement(in.round)
+                        : TransparentJson.readRound(in.round);
+                result += "; " + RegistryCheck.check(rpc, registry, round, in.proof == null ? null : TransparentJson.readProof(in.proof));
+            }
+            return result;
         });
     }
 

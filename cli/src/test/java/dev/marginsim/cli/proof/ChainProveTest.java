@@ -193,6 +193,45 @@ class ChainProveTest {
     }
 
     @Test
+    void theOperatorPublishesTheRoundAndHoldersCheckTheirProofsAgainstTheRegistry() throws Exception {
+        String round = chainOut.resolve("round.json").toString();
+        CliRun published = run("publish", round, "--rpc", anvil.url(), "--new-registry");
+        assertEquals(0, published.code(), published.err());
+        Matcher m = Pattern.compile("registry deployed at (0x[0-9a-fA-F]{40})").matcher(published.out());
+        assertTrue(m.find(), published.out());
+        String registry = m.group(1);
+        String javaHash = java.util.HexFormat.of().formatHex(TransparentJson.readRound(Files.readAllBytes(Path.of(round))).roundHash());
+        assertTrue(published.out().contains("round hash 0x" + javaHash), published.out());
+
+        CliRun again = run("publish", round, "--rpc", anvil.url(), "--registry", registry);
+        assertEquals(1, again.code());
+        assertTrue(again.err().contains("RoundNotNew"), again.err());
+
+        for (Path proof : proofs(chainOut)) {
+            CliRun r = run("verify", round, "--proof", proof.toString(), "--rpc", anvil.url(), "--registry", registry);
+            assertEquals(0, r.code(), proof + ": " + r.err());
+            assertTrue(r.out().contains("the registry published this round and accepts the proof"), r.out());
+        }
+
+        // The same state proven again under another secret: another root for the same round id, as an
+        // operator showing different users different trees would produce. The registry tells them apart.
+        Path secret = dir.resolve("other-secret.hex");
+        Files.writeString(secret, "22".repeat(32));
+        Path other = dir.resolve("chain-other-root");
+        assertEquals(0, run("prove", "--rpc", anvil.url(), "--protocol", protocol, "--block",
+                String.valueOf(TransparentJson.readRound(Files.readAllBytes(Path.of(round))).info().blockNumber()),
+                "--secret-file", secret.toString(), "--out", other.toString()).code());
+        assertEquals(0, run("verify", other.resolve("round.json").toString(), "--rpc", anvil.url()).code(), "valid on its own");
+        CliRun shown = run("verify", other.resolve("round.json").toString(), "--rpc", anvil.url(), "--registry", registry);
+        assertEquals(1, shown.code(), shown.err());
+        assertTrue(shown.err().startsWith("invalid: ROUND_MISMATCH"), shown.err());
+
+        CliRun simulated = run("publish", engineOut.resolve("round.json").toString(), "--rpc", anvil.url(), "--registry", registry);
+        assertEquals(1, simulated.code());
+        assertTrue(simulated.err().contains("chain id 0"), simulated.err());
+    }
+
+    @Test
     void aSimulatedRoundCannotBeCheckedAgainstAChain() {
         CliRun r = run("verify", engineOut.resolve("round.json").toString(), "--rpc", anvil.url());
         assertEquals(2, r.code(), r.err());

@@ -1,4 +1,4 @@
-package dev.marginsim.bench.prover;
+package dev.marginsim.cli.proof;
 
 import dev.marginsim.contracts.chain.SolvencyRegistryClient.ProofArgs;
 import dev.marginsim.contracts.chain.SolvencyRegistryClient.PublishArgs;
@@ -10,12 +10,12 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The Java prover's round and proof as SolvencyRegistry call arguments. */
-final class RegistryArgs {
+/** The Java prover's round and proof as SolvencyRegistry call arguments (docs/proofs.md §15). */
+public final class RegistryArgs {
     private RegistryArgs() {
     }
 
-    static PublishArgs publish(PublishedRound r) {
+    public static PublishArgs publish(PublishedRound r) {
         RoundInfo info = r.info();
         int n = info.assets().size();
         int[] ids = new int[n];
@@ -35,7 +35,7 @@ final class RegistryArgs {
                 decimals, reserves, feeds, r.depth(), r.rootHash(), r.totals());
     }
 
-    static ProofArgs proof(InclusionProof p) {
+    public static ProofArgs proof(InclusionProof p) {
         int c = p.round().info().columns();
         List<byte[]> hashes = new ArrayList<>();
         long[] sums = new long[p.pathLength() * c];
