@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 final class SimulateCommand implements Callable<Integer> {
     /** A fixed start time, so a run is a pure function of its options. */
     static final long START_TIME = 1_767_225_600L; // 2026-01-01T00:00:00Z
-    static final String ANVIL_DEV_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+    public static final String ANVIL_DEV_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 
     @Spec
     CommandSpec spec;

@@ -1,5 +1,6 @@
 package dev.marginsim.cli.proof;
 
+import dev.marginsim.cli.SimulateCommand;
 import dev.marginsim.contracts.chain.Chain;
 import dev.marginsim.contracts.chain.RegistryError;
 import dev.marginsim.contracts.chain.Signer;
@@ -31,9 +32,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = "Publishes a transparent round (round.json or statement.json of a chain round) to a SolvencyRegistry.")
 public final class PublishCommand implements Callable<Integer> {
-    /** Anvil's first development key, as {@code simulate --on-chain} uses it. */
-    static final String ANVIL_DEV_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
-
     @Parameters(index = "0", paramLabel = "ROUND", description = "the round to publish (round.json or statement.json)")
     Path roundFile;
 
@@ -51,7 +49,7 @@ public final class PublishCommand implements Callable<Integer> {
         boolean deploy;
     }
 
-    @Option(names = "--private-key", paramLabel = "HEX", defaultValue = ANVIL_DEV_KEY,
+    @Option(names = "--private-key", paramLabel = "HEX", defaultValue = SimulateCommand.ANVIL_DEV_KEY,
             description = "the operator's key (default: anvil's first dev key)")
     String privateKey;
 
