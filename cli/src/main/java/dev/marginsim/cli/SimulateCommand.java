@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = {"Runs the built-in crash: a seeded book of accounts across ETH-PERP and BTC-PERP with",
                 "USDC, WETH and WBTC collateral; ETH falls 35% over six hours in one-minute oracle updates.",
                 "With --on-chain, deploys the protocol to that node and runs the same scenario there too."})
-final class SimulateCommand implements Callable<Integer> {
+public final class SimulateCommand implements Callable<Integer> {
     /** A fixed start time, so a run is a pure function of its options. */
     static final long START_TIME = 1_767_225_600L; // 2026-01-01T00:00:00Z
     public static final String ANVIL_DEV_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
