@@ -1,5 +1,6 @@
 package dev.marginsim.prover.transparent;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 
 /**
@@ -34,7 +35,7 @@ final class LeafOrder {
                 }
                 md.update(orderKey);
                 md.update(counter);
-                block = md.digest();
+                digestInto(md, block);
                 blockIndex++;
                 word = 0;
             }
@@ -49,6 +50,14 @@ final class LeafOrder {
             perm[j] = t;
         }
         return perm;
+    }
+
+    private static void digestInto(MessageDigest md, byte[] out) {
+        try {
+            md.digest(out, 0, 32);
+        } catch (DigestException e) {
+            throw new IllegalStateException("a 32-byte buffer holds a SHA-256 digest", e);
+        }
     }
 
     /** The high 64 bits of the unsigned 128-bit product (Java 17 has only the signed {@link Math#multiplyHigh}). */
