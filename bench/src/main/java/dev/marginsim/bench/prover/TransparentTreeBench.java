@@ -39,7 +39,8 @@ import java.util.SplittableRandom;
  * proof's round hash with the published one (two round hashes computed). Both are per single proof,
  * no cache, warm JIT; the first call in a fresh JVM is printed too.
  *
- * <p>Run: {@code java -Xmx2g -cp bench/target/benchmarks.jar dev.marginsim.bench.prover.TransparentTreeBench [log2Accounts] [builds]}.
+ * <p>Run: {@code java -Xmx2g -cp bench/target/benchmarks.jar dev.marginsim.bench.prover.TransparentTreeBench [log2Accounts] [builds] [seed]}
+ * (defaults 20, 7, 20); {@code -Dparallelism=1} times the build on the calling thread only.
  */
 public final class TransparentTreeBench {
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
