@@ -13,9 +13,29 @@ public final class Address implements Comparable<Address> {
     public static final Address ZERO = new Address(new byte[LENGTH]);
 
     private final byte[] bytes;
+    private final int hash;
 
     private Address(byte[] bytes) {
         this.bytes = bytes;
+        this.hash = mix(bytes);
+    }
+
+    /**
+     * Every byte mixed into every bit. {@code Arrays.hashCode}'s base-31 sum lets the small, structured
+     * addresses of {@link #ofIndex} collide in runs (a hash map of simulated accounts then degrades to
+     * tree bins); chain addresses are random either way.
+     */
+    private static int mix(byte[] bytes) {
+        long h = 0xcbf29ce484222325L; // FNV-1a over the bytes, then a 64-bit finaliser (MurmurHash3's fmix64)
+        for (byte b : bytes) {
+            h = (h ^ (b & 0xFF)) * 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return (int) h;
     }
 
     /** Copies 20 bytes. */
@@ -72,7 +92,7 @@ public final class Address implements Comparable<Address> {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(bytes);
+        return hash;
     }
 
     /** Lower-case {@code 0x} hex, the form proof documents use. */
