@@ -159,8 +159,7 @@ public final class RangeProver {
 
         // Inner-product argument for <l, G> + <r, H'> + t̂·w·G_ped with H'ᵢ = y^-i·Hᵢ: the factors y^-i
         // ride along as scalars until the first fold, so H' is never computed on its own.
-        Scalar[] hFactor = powers(y.invert(), nm);
-        InnerProduct ip = InnerProduct.prove(t, ped.g().multiplyFixed(w), gs, hs, hFactor, l, r);
+        InnerProduct ip = InnerProduct.prove(t, ped.g().multiplyFixed(w), gs, hs, y.invert(), l, r);
         return new RangeProof(bigA, bigS, bigT1, bigT2, tauX, mu, tHat, ip.l(), ip.r(), ip.a(), ip.b());
     }
 

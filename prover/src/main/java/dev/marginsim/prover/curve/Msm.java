@@ -2,7 +2,6 @@ package dev.marginsim.prover.curve;
 
 import java.math.BigInteger;
 import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
 
@@ -73,11 +72,10 @@ public final class Msm {
      * threads when they are large enough to pay for it.
      */
     public static Point[] sumPair(Scalar[] k1, Scalar[] k2, Point[] points) {
-        if (points.length < PARALLEL_THRESHOLD / 2) {
+        if (points.length < PARALLEL_THRESHOLD / 2 || !Parallel.available()) {
             return new Point[] {sum(k1, points), sum(k2, points)};
         }
-        CompletableFuture<Point> second =
-                CompletableFuture.supplyAsync(() -> sum(k2, points));
+        Parallel.Forked<Point> second = Parallel.fork(() -> sum(k2, points));
         Point first = sum(k1, points);
         return new Point[] {first, second.join()};
     }
@@ -88,11 +86,11 @@ public final class Msm {
      */
     private static ECPoint sumRaw(BigInteger[] k, Point[] p) {
         int n = k.length;
-        if (n < PARALLEL_THRESHOLD) {
+        if (n < PARALLEL_THRESHOLD || !Parallel.available()) {
             return sequential(k, p);
         }
         int mid = n / 2;
-        CompletableFuture<ECPoint> hi = CompletableFuture.supplyAsync(
+        Parallel.Forked<ECPoint> hi = Parallel.fork(
                 () -> sequential(Arrays.copyOfRange(k, mid, n), Arrays.copyOfRange(p, mid, n)));
         ECPoint lo = sequential(Arrays.copyOf(k, mid), Arrays.copyOf(p, mid));
         return lo.add(hi.join());
@@ -108,6 +106,14 @@ public final class Msm {
             return ECAlgorithms.sumOfMultiplies(e, k);
         }
         return pippengerGlv(k, p);
+    }
+
+    /**
+     * {@code out[i] = Σ_h t[h]·base[h·n + i]} for i < n: many sums over disjoint points sharing one
+     * set of scalars (the inner-product prover's generator update), all run on one schedule.
+     */
+    public static Point[] sharedSums(Scalar[] t, Point[] base, int n) {
+        return SharedScalarSums.sums(t, base, n);
     }
 
     /**

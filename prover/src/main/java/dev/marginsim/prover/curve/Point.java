@@ -64,6 +64,13 @@ public final class Point {
         return r;
     }
 
+    /** The affine point (x, y) from raw field arrays the caller computed (not re-checked; copied). */
+    static Point ofRaw(int[] x, int[] y) {
+        Point p = new Point(Secp256k1.CURVE.createPoint(Nat256.toBigInteger(x), Nat256.toBigInteger(y)));
+        p.raw = new int[][] {x.clone(), y.clone()};
+        return p;
+    }
+
     /** Wraps a Bouncy Castle point of this curve (normalising it). */
     static Point of(ECPoint p) {
         return new Point(p.normalize());

@@ -131,4 +131,59 @@ class MsmTest {
         assertEquals(Msm.sumBouncyCastle(k1, p), pair[0]);
         assertEquals(Msm.sumBouncyCastle(k2, p), pair[1]);
     }
+
+    @Test
+    void sharedSums_equalEachSumDoneAlone_includingCancellingAndRepeatedPoints() {
+        long seed = TestRandom.seed("MsmTest.sharedSums");
+        SecureRandom rng = TestRandom.secure(seed, "shared");
+        for (int n : new int[] {1, SharedScalarSums.MIN_OUTPUTS - 1, SharedScalarSums.MIN_OUTPUTS, 80}) {
+            for (int per : new int[] {1, 2, 8}) {
+                // The special scalars (0, ±1, 2, n/2, 2^255, −2) come first: each one's digits differ.
+                Scalar[] t = scalars(rng, 8);
+                if (per < 8) {
+                    t = java.util.Arrays.copyOfRange(scalars(rng, 8 + per), 8, 8 + per);
+                }
+                Point[] base = points(per * n);
+                if (per == 2 && n > 2) {
+                    // Output 0 cancels (t0·P + t1·Q with Q = −(t0/t1)·P); output 1 adds one point twice.
+                    base[n] = base[0].multiply(t[0].multiply(t[1].invert())).negate();
+                    base[n + 1] = base[1].multiply(t[0].multiply(t[1].invert()));
+                }
+                Point[] shared = Msm.sharedSums(t, base, n);
+                Point[] alone = SharedScalarSums.reference(t, base, n);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(alone[i], shared[i], "n=" + n + " per=" + per + " output " + i);
+                    Point slow = Point.INFINITY;
+                    for (int h = 0; h < per; h++) {
+                        slow = slow.add(base[h * n + i].multiply(t[h]));
+                    }
+                    assertEquals(slow, shared[i], "naive n=" + n + " per=" + per + " output " + i);
+                }
+                if (per == 2 && n > 2) {
+                    assertTrue(shared[0].isInfinity(), "a cancelling sum is infinity");
+                }
+            }
+        }
+        Scalar[] special = scalars(rng, 8);
+        Point[] base = points(8 * 40);
+        assertEquals(java.util.List.of(SharedScalarSums.reference(special, base, 40)),
+                java.util.List.of(Msm.sharedSums(special, base, 40)), "special scalars shared by 40 outputs");
+    }
+
+    @Test
+    void parallelFork_returnsTheResultWhoeverRunsIt_andPropagatesFailures() {
+        java.util.List<Parallel.Forked<Integer>> forks = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            int v = i;
+            // Nested forks: a helper running a task that forks again must not wait on a queue.
+            forks.add(Parallel.fork(() -> v + Parallel.fork(() -> v * 2).join()));
+        }
+        for (int i = 0; i < 50; i++) {
+            assertEquals(3 * i, forks.get(i).join());
+        }
+        Parallel.Forked<Integer> failing = Parallel.fork(() -> {
+            throw new IllegalStateException("boom");
+        });
+        assertEquals("boom", assertThrows(IllegalStateException.class, failing::join).getMessage());
+    }
 }
