@@ -30,18 +30,58 @@ public final class RangeProver {
      */
     public static RangeProof prove(Transcript transcript, int bits, List<Opening> openings, SecureRandom rng) {
         checkShape(bits, openings.size());
-        BigInteger bound = BigInteger.ONE.shiftLeft(bits);
-        for (int j = 0; j < openings.size(); j++) {
-            if (openings.get(j).value().toBigInteger().compareTo(bound) >= 0) {
-                throw new IllegalArgumentException("value " + j + " is not in [0, 2^" + bits + ")");
-            }
-        }
+        checkValues(bits, openings);
         return proveUnchecked(transcript, bits, openings, rng);
     }
 
     /** Convenience: one value. */
     public static RangeProof prove(Transcript transcript, int bits, Opening opening, SecureRandom rng) {
         return prove(transcript, bits, List.of(opening), rng);
+    }
+
+    /**
+     * Proves that every opening's value lies in [0, 2^bits) for any number of openings, one aggregated
+     * proof per chunk of {@link RangeChunks#sizes} (in that order), each on its own fork of
+     * {@code transcript} ({@link RangeChunks#fork}). {@code transcript} itself is not changed.
+     *
+     * @param bindCommitments true to append each chunk's commitments to its transcript; false when the
+     *     caller has bound them itself (its appends determine them), which saves computing them
+     * @throws IllegalArgumentException for a bad bit width, no openings, or a value outside [0, 2^bits)
+     */
+    public static List<RangeProof> proveChunks(Transcript transcript, int bits, List<Opening> openings,
+            boolean bindCommitments, SecureRandom rng) {
+        checkValues(bits, openings);
+        return proveChunksUnchecked(transcript, bits, openings, bindCommitments, rng);
+    }
+
+    /** {@link #proveChunks} without the range check (a cheating prover's low bits): for soundness tests. */
+    static List<RangeProof> proveChunksUnchecked(Transcript transcript, int bits, List<Opening> openings,
+            boolean bindCommitments, SecureRandom rng) {
+        int m = openings.size();
+        List<RangeProof> out = new ArrayList<>();
+        int first = 0;
+        int[] sizes = RangeChunks.sizes(m);
+        for (int c = 0; c < sizes.length; c++) {
+            Transcript t = RangeChunks.fork(transcript, c, first, m);
+            out.add(proveUnchecked(t, bits, openings.subList(first, first + sizes[c]), bindCommitments, rng));
+            first += sizes[c];
+        }
+        return out;
+    }
+
+    private static void checkValues(int bits, List<Opening> openings) {
+        if (!RangeParameters.validBits(bits)) {
+            throw new IllegalArgumentException("bit width must be a power of two in [1, 64]: " + bits);
+        }
+        if (openings.isEmpty()) {
+            throw new IllegalArgumentException("nothing to prove");
+        }
+        BigInteger bound = BigInteger.ONE.shiftLeft(bits);
+        for (int j = 0; j < openings.size(); j++) {
+            if (openings.get(j).value().toBigInteger().compareTo(bound) >= 0) {
+                throw new IllegalArgumentException("value " + j + " is not in [0, 2^" + bits + ")");
+            }
+        }
     }
 
     private static void checkShape(int bits, int m) {
@@ -58,6 +98,11 @@ public final class RangeProver {
      * {@code bits} bits, which is what a cheating prover would do. Package-private, for soundness tests.
      */
     static RangeProof proveUnchecked(Transcript t, int bits, List<Opening> openings, SecureRandom rng) {
+        return proveUnchecked(t, bits, openings, true, rng);
+    }
+
+    private static RangeProof proveUnchecked(Transcript t, int bits, List<Opening> openings, boolean bindCommitments,
+            SecureRandom rng) {
         checkShape(bits, openings.size());
         PedersenGenerators ped = PedersenGenerators.STANDARD;
         int m = openings.size();
@@ -65,11 +110,15 @@ public final class RangeProver {
         Point[] gs = BulletproofGenerators.g(nm);
         Point[] hs = BulletproofGenerators.h(nm);
 
-        List<Commitment> commitments = new ArrayList<>(m);
-        for (Opening o : openings) {
-            commitments.add(o.commit());
+        if (bindCommitments) {
+            List<Commitment> commitments = new ArrayList<>(m);
+            for (Opening o : openings) {
+                commitments.add(o.commit());
+            }
+            RangeParameters.bindStatement(t, bits, commitments);
+        } else {
+            RangeParameters.bindShape(t, bits, m);
         }
-        RangeParameters.bindStatement(t, bits, commitments);
 
         // a_L: the bits of every value, a_R = a_L − 1.
         boolean[] bit = new boolean[nm];
