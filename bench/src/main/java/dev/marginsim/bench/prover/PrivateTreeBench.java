@@ -94,7 +94,7 @@ public final class PrivateTreeBench {
                 return null;
             });
             bytes = JsonOut.bytes(PrivateTreeJson.writeProof(p)).length;
-            System.out.printf("  proof %d: range proof %d bytes%n", i, p.rangeProof().encode().length);
+            System.out.printf("  proof %d: range proofs %d bytes%n", i, p.rangeProofs().stream().mapToInt(r -> r.encode().length).sum());
         }
         System.out.printf("inclusion proof (median of %d): prove %s, verify %s, document %d bytes; GC pauses %d ms%n",
                 proofs, prove.summary(), verify.summary(), bytes, Clock.gcMillis() - gc0);
