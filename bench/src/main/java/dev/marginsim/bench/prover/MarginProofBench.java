@@ -2,6 +2,7 @@ package dev.marginsim.bench.prover;
 
 import dev.marginsim.core.price.PriceRound;
 import dev.marginsim.core.price.PriceSnapshot;
+import dev.marginsim.prover.bulletproofs.RangeChunks;
 import dev.marginsim.prover.bulletproofs.RangeProof;
 import dev.marginsim.prover.bulletproofs.RangeProver;
 import dev.marginsim.prover.bulletproofs.RangeVerifier;
@@ -40,7 +41,7 @@ import java.util.SplittableRandom;
  * Timed harness for the margin-sufficiency proof (issue 5 goal: ≤ 8 positions and assets, prove
  * ≤ 0.5 s, verify ≤ 50 ms). For each shape (collateral assets × markets) it proves and verifies a
  * seeded healthy pool bound to its leaf in a small private tree, and measures in the same run the
- * peer: a bare aggregated range proof over the same number of 64-bit slots (the margin proof's
+ * peer: bare range proofs over the same number of 64-bit slots in the same chunks (the margin proof's
  * dominant part), so the ratio shows what the bindings, product proofs and derived slots add.
  *
  * <p>Each shape is warmed up for at least {@code warm-up seconds} and 10 rounds before its timed runs:
@@ -100,9 +101,10 @@ public final class MarginProofBench {
                     MarginVerifier.verify(proof, published, statement, account, leafHash);
                     return null;
                 });
-                RangeProof bare = peerProve.time(record, () -> RangeProver.prove(Transcript.start("peer"), 64, openings, rng));
+                List<RangeProof> bare = peerProve.time(record,
+                        () -> RangeProver.proveChunks(Transcript.start("peer"), 64, openings, true, rng));
                 peerVerify.time(record, () -> {
-                    RangeVerifier.verify(Transcript.start("peer"), 64, commitments, bare);
+                    RangeVerifier.verifyChunks(Transcript.start("peer"), 64, commitments, bare);
                     return null;
                 });
                 if (record) {
@@ -112,8 +114,8 @@ public final class MarginProofBench {
                     gc0 = Clock.gcMillis();
                 }
             }
-            System.out.printf("%d assets × %d markets, %d slots × 64 bits, document %d bytes (GC pauses in the timed runs: %d ms)%n",
-                    assets, markets, slots, bytes, Clock.gcMillis() - gc0);
+            System.out.printf("%d assets × %d markets, %d slots × 64 bits in chunks %s, document %d bytes (GC pauses in the timed runs: %d ms)%n",
+                    assets, markets, slots, java.util.Arrays.toString(RangeChunks.sizes(64, slots)), bytes, Clock.gcMillis() - gc0);
             System.out.printf("  prove  %s; bare range proof %s; ratio %.2f%n", prove.summary(), peerProve.summary(),
                     prove.wall() / peerProve.wall());
             System.out.printf("  verify %s; bare range proof %s; ratio %.2f%n", verify.summary(), peerVerify.summary(),

@@ -1,6 +1,7 @@
 package dev.marginsim.prover.bulletproofs;
 
 import dev.marginsim.prover.curve.Msm;
+import dev.marginsim.prover.curve.Parallel;
 import dev.marginsim.prover.curve.Point;
 import dev.marginsim.prover.curve.Scalar;
 import dev.marginsim.prover.pedersen.Commitment;
@@ -31,7 +32,7 @@ public final class RangeProver {
     public static RangeProof prove(Transcript transcript, int bits, List<Opening> openings, SecureRandom rng) {
         checkShape(bits, openings.size());
         checkValues(bits, openings);
-        return proveUnchecked(transcript, bits, openings, rng);
+        return proveUnchecked(transcript, bits, openings, Nonces.from(rng));
     }
 
     /** Convenience: one value. */
@@ -58,15 +59,46 @@ public final class RangeProver {
     static List<RangeProof> proveChunksUnchecked(Transcript transcript, int bits, List<Opening> openings,
             boolean bindCommitments, SecureRandom rng) {
         int m = openings.size();
-        List<RangeProof> out = new ArrayList<>();
+        int[] sizes = RangeChunks.sizes(bits, m);
+        int count = sizes.length;
+        // Everything that reads shared state is done here, in chunk order: the transcript forks and
+        // each chunk's nonce seed. The chunks are then independent and run on two lanes.
+        Transcript[] forks = new Transcript[count];
+        Nonces[] nonces = new Nonces[count];
+        List<List<Opening>> parts = new ArrayList<>();
         int first = 0;
-        int[] sizes = RangeChunks.sizes(m);
-        for (int c = 0; c < sizes.length; c++) {
-            Transcript t = RangeChunks.fork(transcript, c, first, m);
-            out.add(proveUnchecked(t, bits, openings.subList(first, first + sizes[c]), bindCommitments, rng));
+        for (int c = 0; c < count; c++) {
+            forks[c] = RangeChunks.fork(transcript, c, first, m);
+            nonces[c] = Nonces.from(rng);
+            parts.add(openings.subList(first, first + sizes[c]));
             first += sizes[c];
         }
-        return out;
+        RangeProof[] out = new RangeProof[count];
+        // Largest first onto the less loaded lane (sizes are non-increasing).
+        List<Integer> laneA = new ArrayList<>();
+        List<Integer> laneB = new ArrayList<>();
+        long loadA = 0;
+        long loadB = 0;
+        for (int c = 0; c < count; c++) {
+            if (loadA <= loadB) {
+                laneA.add(c);
+                loadA += sizes[c];
+            } else {
+                laneB.add(c);
+                loadB += sizes[c];
+            }
+        }
+        Parallel.Forked<Void> other = Parallel.fork(() -> {
+            for (int c : laneB) {
+                out[c] = proveUnchecked(forks[c], bits, parts.get(c), bindCommitments, nonces[c]);
+            }
+            return null;
+        });
+        for (int c : laneA) {
+            out[c] = proveUnchecked(forks[c], bits, parts.get(c), bindCommitments, nonces[c]);
+        }
+        other.join();
+        return List.of(out);
     }
 
     private static void checkValues(int bits, List<Opening> openings) {
@@ -98,11 +130,15 @@ public final class RangeProver {
      * {@code bits} bits, which is what a cheating prover would do. Package-private, for soundness tests.
      */
     static RangeProof proveUnchecked(Transcript t, int bits, List<Opening> openings, SecureRandom rng) {
+        return proveUnchecked(t, bits, openings, Nonces.from(rng));
+    }
+
+    private static RangeProof proveUnchecked(Transcript t, int bits, List<Opening> openings, Nonces rng) {
         return proveUnchecked(t, bits, openings, true, rng);
     }
 
     private static RangeProof proveUnchecked(Transcript t, int bits, List<Opening> openings, boolean bindCommitments,
-            SecureRandom rng) {
+            Nonces rng) {
         checkShape(bits, openings.size());
         PedersenGenerators ped = PedersenGenerators.STANDARD;
         int m = openings.size();
@@ -128,7 +164,7 @@ public final class RangeProver {
                 bit[j * bits + i] = v.testBit(i);
             }
         }
-        Scalar alpha = Scalar.random(rng);
+        Scalar alpha = rng.next();
         Scalar[] aScalars = new Scalar[nm * 2 + 1];
         Point[] aPoints = new Point[nm * 2 + 1];
         for (int i = 0; i < nm; i++) {
@@ -143,12 +179,12 @@ public final class RangeProver {
 
         Scalar[] sL = new Scalar[nm];
         Scalar[] sR = new Scalar[nm];
-        Scalar rho = Scalar.random(rng);
+        Scalar rho = rng.next();
         Scalar[] sScalars = new Scalar[nm * 2 + 1];
         Point[] sPoints = new Point[nm * 2 + 1];
         for (int i = 0; i < nm; i++) {
-            sL[i] = Scalar.random(rng);
-            sR[i] = Scalar.random(rng);
+            sL[i] = rng.next();
+            sR[i] = rng.next();
             sScalars[i] = sL[i];
             sPoints[i] = gs[i];
             sScalars[nm + i] = sR[i];
@@ -179,8 +215,8 @@ public final class RangeProver {
         }
         Scalar t1 = inner(l0, r1).add(inner(sL, r0));
         Scalar t2 = inner(sL, r1);
-        Scalar tau1 = Scalar.random(rng);
-        Scalar tau2 = Scalar.random(rng);
+        Scalar tau1 = rng.next();
+        Scalar tau2 = rng.next();
         Point bigT1 = new Opening(t1, tau1).commit().point();
         Point bigT2 = new Opening(t2, tau2).commit().point();
         t.append("T1", bigT1);

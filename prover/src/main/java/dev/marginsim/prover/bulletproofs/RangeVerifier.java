@@ -126,7 +126,7 @@ public final class RangeVerifier {
         if (m < 1 || (bound != null && bound.size() != m)) {
             throw new VerificationException(Failure.LENGTH_MISMATCH, "a range statement needs one commitment per value");
         }
-        int[] sizes = RangeChunks.sizes(m);
+        int[] sizes = RangeChunks.sizes(bits, m);
         if (proofs.size() != sizes.length) {
             throw new VerificationException(Failure.LENGTH_MISMATCH, m + " values are proven in " + sizes.length
                     + " chunks, got " + proofs.size() + " range proofs");
@@ -272,23 +272,22 @@ public final class RangeVerifier {
             Scalar b = proof.ipB();
             Scalar yInv = y.invert();
             Scalar[] zz2 = RangeProver.zTwoTerms(z, bits, m);
-            BigInteger om = omega.toBigInteger();
-            BigInteger zb = z.toBigInteger();
-            BigInteger ab = a.toBigInteger();
+            // Four multiplications mod n per index: ω is folded into the constants and into y^{-i}.
+            BigInteger omZ = omega.multiply(z).toBigInteger();
+            BigInteger omA = omega.multiply(a).toBigInteger();
             BigInteger bb = b.toBigInteger();
-            BigInteger yInvPow = BigInteger.ONE;
             BigInteger yInvB = yInv.toBigInteger();
+            BigInteger omYInvPow = omega.toBigInteger();
             BigInteger[] gCoef = new BigInteger[nm];
             BigInteger[] hCoef = new BigInteger[nm];
             for (int i = 0; i < nm; i++) {
                 // G_i: ω(−z − a·s_i)
-                BigInteger gi = zb.add(ab.multiply(s[i].toBigInteger())).negate();
-                gCoef[i] = om.multiply(gi.mod(n)).mod(n);
+                BigInteger g = omZ.add(omA.multiply(s[i].toBigInteger())).mod(n);
+                gCoef[i] = g.signum() == 0 ? g : n.subtract(g);
                 // H_i: ω(z + y^-i·(zz2_i − b·s_i^-1)), s_i^-1 = s_{N−1−i}
-                BigInteger inner = zz2[i].toBigInteger().subtract(bb.multiply(s[nm - 1 - i].toBigInteger())).mod(n);
-                BigInteger hi = zb.add(yInvPow.multiply(inner)).mod(n);
-                hCoef[i] = om.multiply(hi).mod(n);
-                yInvPow = yInvPow.multiply(yInvB).mod(n);
+                BigInteger inner = zz2[i].toBigInteger().subtract(bb.multiply(s[nm - 1 - i].toBigInteger()));
+                hCoef[i] = omZ.add(omYInvPow.multiply(inner)).mod(n);
+                omYInvPow = omYInvPow.multiply(yInvB).mod(n);
             }
             eq.addVectors(gCoef, hCoef);
             // δ(y, z) = (z − z²)·Σ y^i − Σ_j z^{3+j}·(2^n − 1)

@@ -295,12 +295,13 @@ class RangeProofTest {
 
     @Test
     void chunkSizes_areTheBinaryDecomposition_largestFirst_atMost256() {
-        assertArrayEquals(new int[] {1}, RangeChunks.sizes(1));
-        assertArrayEquals(new int[] {32, 16, 8, 4}, RangeChunks.sizes(60));
-        assertArrayEquals(new int[] {64, 32, 4}, RangeChunks.sizes(100));
-        assertArrayEquals(new int[] {64}, RangeChunks.sizes(64));
-        assertArrayEquals(new int[] {256, 256, 8}, RangeChunks.sizes(520));
-        assertThrows(IllegalArgumentException.class, () -> RangeChunks.sizes(0));
+        assertArrayEquals(new int[] {1}, RangeChunks.sizes(64, 1));
+        assertArrayEquals(new int[] {32, 16, 8, 4}, RangeChunks.sizes(64, 60));
+        assertArrayEquals(new int[] {32, 32, 32, 4}, RangeChunks.sizes(64, 100));
+        assertArrayEquals(new int[] {32, 32}, RangeChunks.sizes(64, 64));
+        assertArrayEquals(new int[] {256, 256, 8}, RangeChunks.sizes(8, 520));
+        assertArrayEquals(new int[] {64, 32, 4}, RangeChunks.sizes(32, 100));
+        assertThrows(IllegalArgumentException.class, () -> RangeChunks.sizes(64, 0));
     }
 
     private static List<Opening> openings(SecureRandom rng, int m, int bits) {
@@ -323,7 +324,7 @@ class RangeProofTest {
             List<Opening> os = openings(rng, m, 16);
             Transcript t = context();
             List<RangeProof> ps = RangeProver.proveChunks(t, 16, os, true, rng);
-            assertEquals(RangeChunks.sizes(m).length, ps.size());
+            assertEquals(RangeChunks.sizes(16, m).length, ps.size());
             // The caller's transcript is unchanged: the same challenge as a fresh one.
             assertEquals(context().challenge("after"), t.challenge("after"), "caller transcript untouched, m=" + m);
             RangeVerifier.verifyChunks(context(), 16, commit(os), ps);
@@ -388,5 +389,20 @@ class RangeProofTest {
         }
         // Bound and caller-bound transcripts differ: a caller-bound proof does not verify as bound.
         assertEquals(Failure.RANGE_PROOF_INVALID, chunkRejection(bound.copy(), 32, cs, ps));
+    }
+
+    /** Chunks are proven on two threads, yet the bytes depend only on the caller's random stream. */
+    @Test
+    void chunkedProofs_areAFunctionOfTheRandomStream_whateverThreadProvesEachChunk() {
+        long seed = TestRandom.seed("RangeProofTest.deterministic");
+        List<Opening> os = openings(TestRandom.secure(seed, "values"), 7, 16);
+        List<RangeProof> first = RangeProver.proveChunks(context(), 16, os, true, TestRandom.secure(seed, "nonces"));
+        for (int run = 0; run < 3; run++) {
+            assertEquals(first, RangeProver.proveChunks(context(), 16, os, true, TestRandom.secure(seed, "nonces")), "run " + run);
+        }
+        List<RangeProof> other = RangeProver.proveChunks(context(), 16, os, true, TestRandom.secure(seed, "other nonces"));
+        for (int c = 0; c < first.size(); c++) {
+            assertTrue(!first.get(c).equals(other.get(c)), "another stream gives other blindings, chunk " + c);
+        }
     }
 }
