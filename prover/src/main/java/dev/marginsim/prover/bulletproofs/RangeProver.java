@@ -143,6 +143,7 @@ public final class RangeProver {
         PedersenGenerators ped = PedersenGenerators.STANDARD;
         int m = openings.size();
         int nm = bits * m;
+        BulletproofGenerators.noteUse(nm);
         Point[] gs = BulletproofGenerators.g(nm);
         Point[] hs = BulletproofGenerators.h(nm);
 

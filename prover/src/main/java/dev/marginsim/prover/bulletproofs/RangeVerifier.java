@@ -342,6 +342,7 @@ public final class RangeVerifier {
         } else {
             RangeParameters.bindShape(t, bits, m);
         }
+        BulletproofGenerators.noteUse(nm);
         Prepared p = new Prepared();
         p.proof = proof;
         p.commitments = commitments;

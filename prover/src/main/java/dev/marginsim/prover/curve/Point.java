@@ -34,9 +34,20 @@ public final class Point {
     /** Affine x and y as raw field arrays, made on first use by the batch-affine multiplier. */
     private volatile int[][] raw;
     private volatile int[][] rawEndo;
+    /** Window multiples for use as a fixed base, if someone built them ({@link WindowTable#build}). */
+    private volatile WindowTable windows;
 
     private Point(ECPoint normalised) {
         this.ec = normalised;
+    }
+
+    void attach(WindowTable table) {
+        windows = table;
+    }
+
+    /** This point's window table, or null. */
+    WindowTable windows() {
+        return windows;
     }
 
     /** {β·x, y}: the GLV endomorphism φ(P) = λ·P in raw form (callers must not modify them); not for infinity. */
