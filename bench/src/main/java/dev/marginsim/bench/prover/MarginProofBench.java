@@ -2,6 +2,7 @@ package dev.marginsim.bench.prover;
 
 import dev.marginsim.core.price.PriceRound;
 import dev.marginsim.core.price.PriceSnapshot;
+import dev.marginsim.prover.bulletproofs.RangeChunks;
 import dev.marginsim.prover.bulletproofs.RangeProof;
 import dev.marginsim.prover.bulletproofs.RangeProver;
 import dev.marginsim.prover.bulletproofs.RangeVerifier;
@@ -40,10 +41,17 @@ import java.util.SplittableRandom;
  * Timed harness for the margin-sufficiency proof (issue 5 goal: ≤ 8 positions and assets, prove
  * ≤ 0.5 s, verify ≤ 50 ms). For each shape (collateral assets × markets) it proves and verifies a
  * seeded healthy pool bound to its leaf in a small private tree, and measures in the same run the
- * peer: a bare aggregated range proof over the same number of 64-bit slots (the margin proof's
+ * peer: bare range proofs over the same number of 64-bit slots in the same chunks (the margin proof's
  * dominant part), so the ratio shows what the bindings, product proofs and derived slots add.
  *
- * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.marginsim.bench.prover.MarginProofBench [runs]}.
+ * <p>Each shape is warmed up for at least {@code warm-up seconds} and 10 rounds before its timed runs:
+ * with a single warm-up round (this harness's first version) the first timed runs still executed
+ * interpreted and C1-compiled code, which costs 3–4× the steady state. The nonces come from a seeded
+ * SHA1PRNG, as in {@link RangeProofTimer} (the platform's default NativePRNG reads /dev/urandom under
+ * a lock and costs about twice as much per scalar). Every figure is a median; besides wall time it
+ * reports the benchmark thread's own CPU time and the process CPU time (see {@link Clock}).
+ *
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.marginsim.bench.prover.MarginProofBench [runs] [warm-up seconds]}.
  */
 public final class MarginProofBench {
     private static final int[][] SHAPES = {{1, 1}, {2, 2}, {4, 4}, {7, 8}};
@@ -52,9 +60,13 @@ public final class MarginProofBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        SecureRandom rng = new SecureRandom();
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 9;
+        double warmSeconds = args.length > 1 ? Double.parseDouble(args[1]) : 10;
+        SecureRandom rng = SecureRandom.getInstance("SHA1PRNG");
+        rng.setSeed(5L);
         PrivateTreeBuilder builder = new PrivateTreeBuilder(TreeGenerators.STANDARD);
+        System.out.printf("%d cores; medians of %d runs after ≥ %.0f s warm-up per shape%n",
+                Runtime.getRuntime().availableProcessors(), runs, warmSeconds);
         for (int[] shape : SHAPES) {
             int assets = shape[0];
             int markets = shape[1];
@@ -68,51 +80,46 @@ public final class MarginProofBench {
             AccountLeaf leaf = tree.accountLeaf(account);
             byte[] leafHash = leaf.leafHash();
             int slots = MarginCircuit.of(statement).slots().size();
-            double[] prove = new double[runs];
-            double[] verify = new double[runs];
-            double[] peerProve = new double[runs];
-            double[] peerVerify = new double[runs];
-            double[] proveCpu = new double[runs];
-            double[] verifyCpu = new double[runs];
+            List<Opening> openings = new ArrayList<>();
+            List<Commitment> commitments = new ArrayList<>();
+            for (int k = 0; k < slots; k++) {
+                Opening o = Opening.random(rnd.nextLong(Long.MAX_VALUE), rng);
+                openings.add(o);
+                commitments.add(o.commit());
+            }
+            Clock prove = new Clock(runs);
+            Clock verify = new Clock(runs);
+            Clock peerProve = new Clock(runs);
+            Clock peerVerify = new Clock(runs);
+            long warmUntil = System.nanoTime() + (long) (warmSeconds * 1e9);
             int bytes = 0;
-            for (int i = -1; i < runs; i++) { // run −1 warms up
-                long cs = PrivateTreeBench.cpuNanos();
-                long s = System.nanoTime();
-                MarginProof proof = MarginProver.prove(published, leaf, statement, pool, rng);
-                long m = System.nanoTime();
-                long cm = PrivateTreeBench.cpuNanos();
-                MarginVerifier.verify(proof, published, statement, account, leafHash);
-                long e = System.nanoTime();
-                long ce = PrivateTreeBench.cpuNanos();
-                List<Opening> openings = new ArrayList<>();
-                List<Commitment> commitments = new ArrayList<>();
-                for (int k = 0; k < slots; k++) {
-                    Opening o = Opening.random(rnd.nextLong(Long.MAX_VALUE), rng);
-                    openings.add(o);
-                    commitments.add(o.commit());
-                }
-                long ps = System.nanoTime();
-                RangeProof bare = RangeProver.prove(Transcript.start("peer"), 64, openings, rng);
-                long pm = System.nanoTime();
-                RangeVerifier.verify(Transcript.start("peer"), 64, commitments, bare);
-                long pe = System.nanoTime();
-                if (i >= 0) {
-                    prove[i] = (m - s) / 1e6;
-                    verify[i] = (e - m) / 1e6;
-                    proveCpu[i] = (cm - cs) / 1e6;
-                    verifyCpu[i] = (ce - cm) / 1e6;
-                    peerProve[i] = (pm - ps) / 1e6;
-                    peerVerify[i] = (pe - pm) / 1e6;
+            long gc0 = Clock.gcMillis();
+            for (int i = 0, timed = 0; timed < runs; i++) {
+                boolean record = i >= 10 && System.nanoTime() >= warmUntil;
+                MarginProof proof = prove.time(record, () -> MarginProver.prove(published, leaf, statement, pool, rng));
+                verify.time(record, () -> {
+                    MarginVerifier.verify(proof, published, statement, account, leafHash);
+                    return null;
+                });
+                List<RangeProof> bare = peerProve.time(record,
+                        () -> RangeProver.proveChunks(Transcript.start("peer"), 64, openings, true, rng));
+                peerVerify.time(record, () -> {
+                    RangeVerifier.verifyChunks(Transcript.start("peer"), 64, commitments, bare);
+                    return null;
+                });
+                if (record) {
+                    timed++;
                     bytes = JsonOut.bytes(MarginProofJson.write(proof)).length;
+                } else {
+                    gc0 = Clock.gcMillis();
                 }
             }
-            double p = PrivateTreeBench.median(prove);
-            double v = PrivateTreeBench.median(verify);
-            double pp = PrivateTreeBench.median(peerProve);
-            double pv = PrivateTreeBench.median(peerVerify);
-            System.out.printf("%d assets × %d markets: %d slots × 64 bits; prove %.0f ms (CPU %.0f ms; bare range proof %.0f ms, ×%.2f), "
-                    + "verify %.0f ms (CPU %.0f ms; bare %.0f ms, ×%.2f), document %d bytes%n", assets, markets, slots, p,
-                    PrivateTreeBench.median(proveCpu), pp, p / pp, v, PrivateTreeBench.median(verifyCpu), pv, v / pv, bytes);
+            System.out.printf("%d assets × %d markets, %d slots × 64 bits in chunks %s, document %d bytes (GC pauses in the timed runs: %d ms)%n",
+                    assets, markets, slots, java.util.Arrays.toString(RangeChunks.sizes(64, slots)), bytes, Clock.gcMillis() - gc0);
+            System.out.printf("  prove  %s; bare range proof %s; ratio %.2f%n", prove.summary(), peerProve.summary(),
+                    prove.wall() / peerProve.wall());
+            System.out.printf("  verify %s; bare range proof %s; ratio %.2f%n", verify.summary(), peerVerify.summary(),
+                    verify.wall() / peerVerify.wall());
         }
     }
 

@@ -33,6 +33,8 @@ import java.util.SplittableRandom;
  * {@link Commitment#commit} (Bouncy Castle's comb multiplier), giving the build's cost per leaf
  * commitment as a ratio to it.
  *
+ * <p>The inclusion proofs are timed after a warm-up of at least 10 s (see {@link Clock} for the figures).
+ *
  * <p>Run: {@code java -Xmx2g -cp bench/target/benchmarks.jar dev.marginsim.bench.prover.PrivateTreeBench [log2Accounts] [proofs]}.
  */
 public final class PrivateTreeBench {
@@ -71,32 +73,31 @@ public final class PrivateTreeBench {
         System.out.printf("peer Commitment.commit: %.1f µs -> build / peer = %.2f per commitment%n", peer, perCommitment / peer);
 
         PrivateRound published = PrivateRound.of(tree);
-        SecureRandom rng = new SecureRandom();
-        double[] prove = new double[proofs];
-        double[] verify = new double[proofs];
-        double[] proveCpu = new double[proofs];
-        double[] verifyCpu = new double[proofs];
+        SecureRandom rng = SecureRandom.getInstance("SHA1PRNG");
+        rng.setSeed(11L);
+        // The range prover's code is still cold here (the build warm-up does not run it): warm it up on
+        // accounts the timed runs do not use, as the first version of this harness did not.
+        long warmUntil = System.nanoTime() + 10_000_000_000L;
+        for (int i = 0; i < 5 || System.nanoTime() < warmUntil; i++) {
+            Address a = round.accounts().get((i * 7919 + 13) % n).account();
+            PrivateInclusionVerifier.verify(PrivateInclusionProver.prove(tree, a, 64, rng), published, a, null, 64);
+        }
+        Clock prove = new Clock(proofs);
+        Clock verify = new Clock(proofs);
         int bytes = 0;
+        long gc0 = Clock.gcMillis();
         for (int i = 0; i < proofs; i++) {
             Address a = round.accounts().get(i * 7919 % n).account();
-            long cs = cpuNanos();
-            long s = System.nanoTime();
-            PrivateInclusionProof p = PrivateInclusionProver.prove(tree, a, 64, rng);
-            long m = System.nanoTime();
-            long cm = cpuNanos();
-            PrivateInclusionVerifier.verify(p, published, a, null, 64);
-            long e = System.nanoTime();
-            long ce = cpuNanos();
-            prove[i] = (m - s) / 1e6;
-            verify[i] = (e - m) / 1e6;
-            proveCpu[i] = (cm - cs) / 1e6;
-            verifyCpu[i] = (ce - cm) / 1e6;
+            PrivateInclusionProof p = prove.time(true, () -> PrivateInclusionProver.prove(tree, a, 64, rng));
+            verify.time(true, () -> {
+                PrivateInclusionVerifier.verify(p, published, a, null, 64);
+                return null;
+            });
             bytes = JsonOut.bytes(PrivateTreeJson.writeProof(p)).length;
-            System.out.printf("  proof %d: %d range values, prove %.0f ms, verify %.0f ms, range proof %d bytes%n", i,
-                    (tree.depth() + 1) * 3, prove[i], verify[i], p.rangeProof().encode().length);
+            System.out.printf("  proof %d: range proofs %d bytes%n", i, p.rangeProofs().stream().mapToInt(r -> r.encode().length).sum());
         }
-        System.out.printf("inclusion proof: prove median %.0f ms (CPU %.0f ms), verify median %.0f ms (CPU %.0f ms), document %d bytes%n",
-                median(prove), median(proveCpu), median(verify), median(verifyCpu), bytes);
+        System.out.printf("inclusion proof (median of %d): prove %s, verify %s, document %d bytes; GC pauses %d ms%n",
+                proofs, prove.summary(), verify.summary(), bytes, Clock.gcMillis() - gc0);
     }
 
     /** A seeded round: random USDC for every account, WETH and WBTC for a third each. */

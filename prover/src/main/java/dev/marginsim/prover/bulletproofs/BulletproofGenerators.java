@@ -1,5 +1,6 @@
 package dev.marginsim.prover.bulletproofs;
 
+import dev.marginsim.prover.curve.Msm;
 import dev.marginsim.prover.curve.Point;
 import java.util.Arrays;
 
@@ -16,8 +17,20 @@ public final class BulletproofGenerators {
     /** Most generators of either kind: 64 bits × 256 values. */
     public static final int MAX = 64 * 256;
 
+    /** Window tables are built for generator indices below this: the largest range-proof chunk. */
+    static final int TABLE_LIMIT = RangeChunks.MAX_CHUNK_BITS;
+    /**
+     * Proofs made or checked before the tables are built (~0.3 s of doublings for 2 × 2048 points, ~12 MB):
+     * a command that makes or checks one proof does not pay for them, a process that does many does,
+     * once. {@code -Dmarginsim.generatorTables=false} never builds them (for comparisons).
+     */
+    static final int USES_BEFORE_TABLES = 16;
+    private static final boolean TABLES = !"false".equals(System.getProperty("marginsim.generatorTables"));
+
     private static Point[] g = new Point[0];
     private static Point[] h = new Point[0];
+    private static int uses;
+    private static int tabled;
 
     private BulletproofGenerators() {
     }
@@ -35,6 +48,25 @@ public final class BulletproofGenerators {
         ensure(n);
         synchronized (BulletproofGenerators.class) {
             return Arrays.copyOf(h, n);
+        }
+    }
+
+    /**
+     * Notes that a proof over the first {@code n} generators of each kind is being made or checked; from
+     * the {@link #USES_BEFORE_TABLES}-th such use on, makes sure the first min(n, {@link #TABLE_LIMIT})
+     * of each kind carry window tables (fixed-base sums then need no doublings; see {@code Msm}).
+     */
+    static void noteUse(int n) {
+        ensure(n);
+        synchronized (BulletproofGenerators.class) {
+            uses++;
+            int want = Math.min(n, TABLE_LIMIT);
+            if (!TABLES || uses < USES_BEFORE_TABLES || tabled >= want) {
+                return;
+            }
+            Msm.precompute(Arrays.copyOfRange(g, tabled, want));
+            Msm.precompute(Arrays.copyOfRange(h, tabled, want));
+            tabled = want;
         }
     }
 

@@ -1,12 +1,12 @@
 package dev.marginsim.prover.bulletproofs;
 
 import dev.marginsim.prover.curve.Msm;
+import dev.marginsim.prover.curve.Parallel;
 import dev.marginsim.prover.curve.Point;
 import dev.marginsim.prover.curve.Scalar;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The prover's side of the inner-product argument (Bünz et al. 2018, §3, protocol 2 with the
@@ -17,8 +17,10 @@ import java.util.concurrent.CompletableFuture;
  * multiplication by a fresh point pays for its own precomputation. Instead the current generators are
  * kept as coefficients over a base vector (at first the process-wide generators, whose multiplier
  * tables are cached), so L and R are multi-scalar multiplications over the base. Once the current
- * vectors are an eighth of the base, they are materialised (each a small multi-scalar multiplication
- * over the base) and become the new base, which bounds the work per round.
+ * vectors are an eighth of the base, they are materialised and become the new base, which bounds the
+ * work per round. Every group of the base (the base indices that map to one current index's half
+ * pattern) is scaled by one product of challenges, so the materialised points are sums with shared
+ * scalars ({@link Msm#sharedSums}); the y^{-i} factors of H' stay coefficients.
  */
 record InnerProduct(List<Point> l, List<Point> r, Scalar a, Scalar b) {
     /** Materialise when the current vectors are this many times shorter than the base. */
@@ -26,20 +28,23 @@ record InnerProduct(List<Point> l, List<Point> r, Scalar a, Scalar b) {
     private static final int REBASE_RATIO = 8;
 
     /**
-     * @param hFactor scalars multiplying H (H'ᵢ = hFactorᵢ·Hᵢ)
+     * @param hRatio H'ᵢ = hRatio^i·Hᵢ (y⁻¹ in a range proof)
      */
-    static InnerProduct prove(Transcript t, Point q, Point[] g, Point[] h, Scalar[] hFactor, Scalar[] a, Scalar[] b) {
+    static InnerProduct prove(Transcript t, Point q, Point[] g, Point[] h, Scalar hRatio, Scalar[] a, Scalar[] b) {
         int n = a.length;
-        if (Integer.bitCount(n) != 1 || g.length != n || h.length != n || b.length != n || hFactor.length != n) {
+        if (Integer.bitCount(n) != 1 || g.length != n || h.length != n || b.length != n) {
             throw new IllegalArgumentException("inner product vectors must share one power-of-two length");
         }
+        Scalar[] hPowers = RangeProver.powers(hRatio, n);
         t.append("ipp-dom-sep", "marginsim/ipp/v1");
         t.append("ipp-n", n);
         Point[] baseG = g.clone();
         Point[] baseH = h.clone();
         Scalar[] cg = new Scalar[n];
         Arrays.fill(cg, Scalar.ONE);
-        Scalar[] ch = hFactor.clone();
+        // Invariant: ch[j] = hPowers[j mod base]·(a factor that depends only on j's group j / n), so a
+        // materialised H-generator keeps hPowers[i] as its coefficient and the groups share scalars.
+        Scalar[] ch = hPowers.clone();
         a = a.clone();
         b = b.clone();
         List<Point> ls = new ArrayList<>();
@@ -99,36 +104,24 @@ record InnerProduct(List<Point> l, List<Point> r, Scalar a, Scalar b) {
             b = nb;
             n = half;
             if (n > 1 && base / n >= REBASE_RATIO) {
+                int per = base / n;
+                Scalar[] tg = new Scalar[per];
+                Scalar[] th = new Scalar[per];
+                for (int grp = 0; grp < per; grp++) {
+                    tg[grp] = cg[grp * n];
+                    th[grp] = ch[grp * n];
+                }
                 Point[] oldH = baseH;
-                Scalar[] oldCh = ch;
                 int size = n;
-                CompletableFuture<Point[]> newH = base >= Msm.PARALLEL_THRESHOLD / 4
-                        ? CompletableFuture.supplyAsync(() -> materialise(oldH, oldCh, size))
-                        : CompletableFuture.completedFuture(null);
-                baseG = materialise(baseG, cg, n);
-                baseH = base >= Msm.PARALLEL_THRESHOLD / 4 ? newH.join() : materialise(oldH, oldCh, n);
+                Parallel.Forked<Point[]> newH = Parallel.fork(() -> Msm.sharedSums(th, oldH, size));
+                baseG = Msm.sharedSums(tg, baseG, n);
+                baseH = newH.join();
                 cg = new Scalar[n];
-                ch = new Scalar[n];
                 Arrays.fill(cg, Scalar.ONE);
-                Arrays.fill(ch, Scalar.ONE);
+                ch = Arrays.copyOf(hPowers, n);
             }
         }
         return new InnerProduct(ls, rs, a[0], b[0]);
     }
 
-    /** The current generators: index i is Σ_h coef[h·n + i]·base[h·n + i]. */
-    private static Point[] materialise(Point[] base, Scalar[] coef, int n) {
-        int per = base.length / n;
-        Point[] out = new Point[n];
-        Scalar[] ks = new Scalar[per];
-        Point[] ps = new Point[per];
-        for (int i = 0; i < n; i++) {
-            for (int h = 0; h < per; h++) {
-                ks[h] = coef[h * n + i];
-                ps[h] = base[h * n + i];
-            }
-            out[i] = Msm.sum(ks, ps);
-        }
-        return out;
-    }
 }

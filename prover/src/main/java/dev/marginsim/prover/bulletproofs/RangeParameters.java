@@ -35,4 +35,16 @@ final class RangeParameters {
             t.append("V", c);
         }
     }
+
+    /**
+     * Appends the statement's shape only, for commitments the caller has bound itself (they are a
+     * public function of what it appended, e.g. linear forms of appended commitments): in place of the
+     * commitments the label {@code V-bound-by} with the text {@code caller}.
+     */
+    static void bindShape(Transcript t, int bits, int m) {
+        t.append("dom-sep", "marginsim/rangeproof/v1");
+        t.append("n", bits);
+        t.append("m", m);
+        t.append("V-bound-by", "caller");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.marginsim.prover.bulletproofs;
 
 import dev.marginsim.prover.curve.Msm;
+import dev.marginsim.prover.curve.Parallel;
 import dev.marginsim.prover.curve.Point;
 import dev.marginsim.prover.curve.Scalar;
 import dev.marginsim.prover.pedersen.Commitment;
@@ -30,18 +31,89 @@ public final class RangeProver {
      */
     public static RangeProof prove(Transcript transcript, int bits, List<Opening> openings, SecureRandom rng) {
         checkShape(bits, openings.size());
+        checkValues(bits, openings);
+        return proveUnchecked(transcript, bits, openings, Nonces.from(rng));
+    }
+
+    /** Convenience: one value. */
+    public static RangeProof prove(Transcript transcript, int bits, Opening opening, SecureRandom rng) {
+        return prove(transcript, bits, List.of(opening), rng);
+    }
+
+    /**
+     * Proves that every opening's value lies in [0, 2^bits) for any number of openings, one aggregated
+     * proof per chunk of {@link RangeChunks#sizes} (in that order), each on its own fork of
+     * {@code transcript} ({@link RangeChunks#fork}). {@code transcript} itself is not changed.
+     *
+     * @param bindCommitments true to append each chunk's commitments to its transcript; false when the
+     *     caller has bound them itself (its appends determine them), which saves computing them
+     * @throws IllegalArgumentException for a bad bit width, no openings, or a value outside [0, 2^bits)
+     */
+    public static List<RangeProof> proveChunks(Transcript transcript, int bits, List<Opening> openings,
+            boolean bindCommitments, SecureRandom rng) {
+        checkValues(bits, openings);
+        return proveChunksUnchecked(transcript, bits, openings, bindCommitments, rng);
+    }
+
+    /** {@link #proveChunks} without the range check (a cheating prover's low bits): for soundness tests. */
+    static List<RangeProof> proveChunksUnchecked(Transcript transcript, int bits, List<Opening> openings,
+            boolean bindCommitments, SecureRandom rng) {
+        int m = openings.size();
+        int[] sizes = RangeChunks.sizes(bits, m);
+        int count = sizes.length;
+        // Everything that reads shared state is done here, in chunk order: the transcript forks and
+        // each chunk's nonce seed. The chunks are then independent and run on two lanes.
+        Transcript[] forks = new Transcript[count];
+        Nonces[] nonces = new Nonces[count];
+        List<List<Opening>> parts = new ArrayList<>();
+        int first = 0;
+        for (int c = 0; c < count; c++) {
+            forks[c] = RangeChunks.fork(transcript, c, first, m);
+            nonces[c] = Nonces.from(rng);
+            parts.add(openings.subList(first, first + sizes[c]));
+            first += sizes[c];
+        }
+        RangeProof[] out = new RangeProof[count];
+        // Largest first onto the less loaded lane (sizes are non-increasing).
+        List<Integer> laneA = new ArrayList<>();
+        List<Integer> laneB = new ArrayList<>();
+        long loadA = 0;
+        long loadB = 0;
+        for (int c = 0; c < count; c++) {
+            if (loadA <= loadB) {
+                laneA.add(c);
+                loadA += sizes[c];
+            } else {
+                laneB.add(c);
+                loadB += sizes[c];
+            }
+        }
+        Parallel.Forked<Void> other = Parallel.fork(() -> {
+            for (int c : laneB) {
+                out[c] = proveUnchecked(forks[c], bits, parts.get(c), bindCommitments, nonces[c]);
+            }
+            return null;
+        });
+        for (int c : laneA) {
+            out[c] = proveUnchecked(forks[c], bits, parts.get(c), bindCommitments, nonces[c]);
+        }
+        other.join();
+        return List.of(out);
+    }
+
+    private static void checkValues(int bits, List<Opening> openings) {
+        if (!RangeParameters.validBits(bits)) {
+            throw new IllegalArgumentException("bit width must be a power of two in [1, 64]: " + bits);
+        }
+        if (openings.isEmpty()) {
+            throw new IllegalArgumentException("nothing to prove");
+        }
         BigInteger bound = BigInteger.ONE.shiftLeft(bits);
         for (int j = 0; j < openings.size(); j++) {
             if (openings.get(j).value().toBigInteger().compareTo(bound) >= 0) {
                 throw new IllegalArgumentException("value " + j + " is not in [0, 2^" + bits + ")");
             }
         }
-        return proveUnchecked(transcript, bits, openings, rng);
-    }
-
-    /** Convenience: one value. */
-    public static RangeProof prove(Transcript transcript, int bits, Opening opening, SecureRandom rng) {
-        return prove(transcript, bits, List.of(opening), rng);
     }
 
     private static void checkShape(int bits, int m) {
@@ -58,18 +130,32 @@ public final class RangeProver {
      * {@code bits} bits, which is what a cheating prover would do. Package-private, for soundness tests.
      */
     static RangeProof proveUnchecked(Transcript t, int bits, List<Opening> openings, SecureRandom rng) {
+        return proveUnchecked(t, bits, openings, Nonces.from(rng));
+    }
+
+    private static RangeProof proveUnchecked(Transcript t, int bits, List<Opening> openings, Nonces rng) {
+        return proveUnchecked(t, bits, openings, true, rng);
+    }
+
+    private static RangeProof proveUnchecked(Transcript t, int bits, List<Opening> openings, boolean bindCommitments,
+            Nonces rng) {
         checkShape(bits, openings.size());
         PedersenGenerators ped = PedersenGenerators.STANDARD;
         int m = openings.size();
         int nm = bits * m;
+        BulletproofGenerators.noteUse(nm);
         Point[] gs = BulletproofGenerators.g(nm);
         Point[] hs = BulletproofGenerators.h(nm);
 
-        List<Commitment> commitments = new ArrayList<>(m);
-        for (Opening o : openings) {
-            commitments.add(o.commit());
+        if (bindCommitments) {
+            List<Commitment> commitments = new ArrayList<>(m);
+            for (Opening o : openings) {
+                commitments.add(o.commit());
+            }
+            RangeParameters.bindStatement(t, bits, commitments);
+        } else {
+            RangeParameters.bindShape(t, bits, m);
         }
-        RangeParameters.bindStatement(t, bits, commitments);
 
         // a_L: the bits of every value, a_R = a_L − 1.
         boolean[] bit = new boolean[nm];
@@ -79,7 +165,7 @@ public final class RangeProver {
                 bit[j * bits + i] = v.testBit(i);
             }
         }
-        Scalar alpha = Scalar.random(rng);
+        Scalar alpha = rng.next();
         Scalar[] aScalars = new Scalar[nm * 2 + 1];
         Point[] aPoints = new Point[nm * 2 + 1];
         for (int i = 0; i < nm; i++) {
@@ -94,12 +180,12 @@ public final class RangeProver {
 
         Scalar[] sL = new Scalar[nm];
         Scalar[] sR = new Scalar[nm];
-        Scalar rho = Scalar.random(rng);
+        Scalar rho = rng.next();
         Scalar[] sScalars = new Scalar[nm * 2 + 1];
         Point[] sPoints = new Point[nm * 2 + 1];
         for (int i = 0; i < nm; i++) {
-            sL[i] = Scalar.random(rng);
-            sR[i] = Scalar.random(rng);
+            sL[i] = rng.next();
+            sR[i] = rng.next();
             sScalars[i] = sL[i];
             sPoints[i] = gs[i];
             sScalars[nm + i] = sR[i];
@@ -130,8 +216,8 @@ public final class RangeProver {
         }
         Scalar t1 = inner(l0, r1).add(inner(sL, r0));
         Scalar t2 = inner(sL, r1);
-        Scalar tau1 = Scalar.random(rng);
-        Scalar tau2 = Scalar.random(rng);
+        Scalar tau1 = rng.next();
+        Scalar tau2 = rng.next();
         Point bigT1 = new Opening(t1, tau1).commit().point();
         Point bigT2 = new Opening(t2, tau2).commit().point();
         t.append("T1", bigT1);
@@ -159,8 +245,7 @@ public final class RangeProver {
 
         // Inner-product argument for <l, G> + <r, H'> + t̂·w·G_ped with H'ᵢ = y^-i·Hᵢ: the factors y^-i
         // ride along as scalars until the first fold, so H' is never computed on its own.
-        Scalar[] hFactor = powers(y.invert(), nm);
-        InnerProduct ip = InnerProduct.prove(t, ped.g().multiplyFixed(w), gs, hs, hFactor, l, r);
+        InnerProduct ip = InnerProduct.prove(t, ped.g().multiplyFixed(w), gs, hs, y.invert(), l, r);
         return new RangeProof(bigA, bigS, bigT1, bigT2, tauX, mu, tHat, ip.l(), ip.r(), ip.a(), ip.b());
     }
 

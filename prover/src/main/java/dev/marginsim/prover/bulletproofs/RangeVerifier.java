@@ -1,16 +1,12 @@
 package dev.marginsim.prover.bulletproofs;
 
-import dev.marginsim.prover.curve.Msm;
-import dev.marginsim.prover.curve.Point;
 import dev.marginsim.prover.curve.Scalar;
 import dev.marginsim.prover.pedersen.Commitment;
-import dev.marginsim.prover.pedersen.PedersenGenerators;
 import dev.marginsim.prover.verify.Failure;
 import dev.marginsim.prover.verify.VerificationException;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -64,25 +60,29 @@ public final class RangeVerifier {
             throw new IllegalArgumentException("nothing to verify");
         }
         List<Prepared> prepared = new ArrayList<>(claims.size());
-        int maxN = 0;
         for (int i = 0; i < claims.size(); i++) {
+            RangeClaim c = claims.get(i);
             try {
-                Prepared p = prepare(claims.get(i));
-                prepared.add(p);
-                maxN = Math.max(maxN, p.nm);
+                prepared.add(prepare(c.transcript(), c.bits(), c.commitments().size(), c.commitments(), c.proof()));
             } catch (VerificationException e) {
                 throw claims.size() == 1 ? e
                         : new VerificationException(e.failure(), "claim " + i + ": " + e.getMessage(), e);
             }
         }
-        if (check(prepared, maxN, rng)) {
+        VerificationEquation eq = new VerificationEquation();
+        for (Prepared p : prepared) {
+            p.addWithCommitments(eq, prepared.size() == 1 ? Scalar.ONE : Scalar.random(rng), rng);
+        }
+        if (eq.holds()) {
             return;
         }
         if (prepared.size() == 1) {
             throw new VerificationException(Failure.RANGE_PROOF_INVALID, "the range proof's equation does not hold");
         }
         for (int i = 0; i < prepared.size(); i++) {
-            if (!check(List.of(prepared.get(i)), prepared.get(i).nm, rng)) {
+            VerificationEquation alone = new VerificationEquation();
+            prepared.get(i).addWithCommitments(alone, Scalar.ONE, rng);
+            if (!alone.holds()) {
                 throw new VerificationException(Failure.RANGE_PROOF_INVALID,
                         "claim " + i + ": the range proof's equation does not hold");
             }
@@ -91,9 +91,126 @@ public final class RangeVerifier {
         throw new VerificationException(Failure.RANGE_PROOF_INVALID, "the batched equation does not hold");
     }
 
-    /** The transcript replayed: everything a claim's equation needs except the verifier's randomness. */
+    /**
+     * Verifies chunked proofs ({@link RangeProver#proveChunks} with the commitments bound): every
+     * commitment's value lies in [0, 2^bits). All chunks are checked by one multi-scalar multiplication.
+     *
+     * @throws VerificationException {@link Failure#LENGTH_MISMATCH} for another number of chunks than
+     *     {@link RangeChunks#sizes} gives or a chunk of the wrong size; otherwise as {@link #verify}, a
+     *     failing equation naming its chunk
+     */
+    public static void verifyChunks(Transcript transcript, int bits, List<Commitment> commitments, List<RangeProof> proofs)
+            throws VerificationException {
+        Chunks chunks = prepareChunks(transcript, bits, commitments.size(), commitments, proofs);
+        VerificationEquation eq = new VerificationEquation();
+        Scalar[] v = chunks.addTo(eq, Scalar.ONE, RNG);
+        for (int j = 0; j < v.length; j++) {
+            eq.add(v[j], commitments.get(j).point());
+        }
+        if (eq.holds()) {
+            return;
+        }
+        chunks.throwFirstFailing(RNG);
+    }
+
+    /**
+     * Replays the transcripts of chunked proofs over m values, for a caller that checks them together
+     * with equations of its own ({@link Chunks#addTo}).
+     *
+     * @param bound the commitments if the prover bound them ({@code bindCommitments} true); null if the
+     *     caller bound them itself, and then supplies each value's commitment from {@link Chunks#addTo}'s
+     *     weights
+     */
+    public static Chunks prepareChunks(Transcript transcript, int bits, int m, List<Commitment> bound, List<RangeProof> proofs)
+            throws VerificationException {
+        if (m < 1 || (bound != null && bound.size() != m)) {
+            throw new VerificationException(Failure.LENGTH_MISMATCH, "a range statement needs one commitment per value");
+        }
+        int[] sizes = RangeChunks.sizes(bits, m);
+        if (proofs.size() != sizes.length) {
+            throw new VerificationException(Failure.LENGTH_MISMATCH, m + " values are proven in " + sizes.length
+                    + " chunks, got " + proofs.size() + " range proofs");
+        }
+        List<Prepared> prepared = new ArrayList<>();
+        int first = 0;
+        for (int c = 0; c < sizes.length; c++) {
+            Transcript t = RangeChunks.fork(transcript, c, first, m);
+            try {
+                prepared.add(prepare(t, bits, sizes[c], bound == null ? null : bound.subList(first, first + sizes[c]),
+                        proofs.get(c)));
+            } catch (VerificationException e) {
+                throw new VerificationException(e.failure(), "range chunk " + c + ": " + e.getMessage(), e);
+            }
+            first += sizes[c];
+        }
+        return new Chunks(prepared, sizes, m);
+    }
+
+    /** Chunked proofs with their transcripts replayed, ready to be added to an equation. */
+    public static final class Chunks {
+        private final List<Prepared> chunks;
+        private final int[] sizes;
+        private final int m;
+
+        private Chunks(List<Prepared> chunks, int[] sizes, int m) {
+            this.chunks = chunks;
+            this.sizes = sizes;
+            this.m = m;
+        }
+
+        /**
+         * Adds every chunk's equation, each times {@code weight} and a fresh random weight of its own
+         * (the first chunk's is 1 when {@code weight} is already random), and returns the coefficient
+         * each value's commitment takes in the sum. Bound commitments are added here; for caller-bound
+         * ones the caller adds {@code coefficient[j]·V_j} itself (as a combination of its points).
+         */
+        public Scalar[] addTo(VerificationEquation eq, Scalar weight, SecureRandom rng) {
+            Scalar[] out = new Scalar[m];
+            int first = 0;
+            for (int c = 0; c < chunks.size(); c++) {
+                Scalar w = c == 0 ? weight : weight.multiply(Scalar.random(rng));
+                Scalar[] v = chunks.get(c).addTo(eq, w, rng);
+                System.arraycopy(v, 0, out, first, v.length);
+                first += sizes[c];
+            }
+            return out;
+        }
+
+        /** Adds chunk {@code c} alone (weight 1); the returned coefficients are zero outside it. */
+        public Scalar[] addChunkTo(int c, VerificationEquation eq, SecureRandom rng) {
+            Scalar[] out = new Scalar[m];
+            java.util.Arrays.fill(out, Scalar.ZERO);
+            int first = 0;
+            for (int i = 0; i < c; i++) {
+                first += sizes[i];
+            }
+            Scalar[] v = chunks.get(c).addTo(eq, Scalar.ONE, rng);
+            System.arraycopy(v, 0, out, first, v.length);
+            return out;
+        }
+
+        public int count() {
+            return chunks.size();
+        }
+
+        /** For bound commitments: checks chunk by chunk and throws for the first that fails. */
+        void throwFirstFailing(SecureRandom rng) throws VerificationException {
+            for (int c = 0; c < chunks.size(); c++) {
+                VerificationEquation alone = new VerificationEquation();
+                chunks.get(c).addWithCommitments(alone, Scalar.ONE, rng);
+                if (!alone.holds()) {
+                    throw new VerificationException(Failure.RANGE_PROOF_INVALID,
+                            "range chunk " + c + ": the range proof's equation does not hold");
+                }
+            }
+            throw new VerificationException(Failure.RANGE_PROOF_INVALID, "the batched range equation does not hold");
+        }
+    }
+
+    /** The transcript replayed: everything a proof's equation needs except the verifier's randomness. */
     private static final class Prepared {
-        RangeClaim claim;
+        RangeProof proof;
+        List<Commitment> commitments;
         int bits;
         int m;
         int nm;
@@ -103,11 +220,105 @@ public final class RangeVerifier {
         Scalar w;
         Scalar[] u;
         Scalar[] uInv;
+
+        /** Adds this proof's terms and its bound commitments'. */
+        void addWithCommitments(VerificationEquation eq, Scalar omega, SecureRandom rng) {
+            Scalar[] v = addTo(eq, omega, rng);
+            for (int j = 0; j < m; j++) {
+                eq.add(v[j], commitments.get(j).point());
+            }
+        }
+
+        /**
+         * Adds ω·((ii) + c·(i)) without the commitments' terms, and returns their coefficients
+         * ω·c·z^{2+j} (docs/proofs-private.md, "Verification").
+         */
+        Scalar[] addTo(VerificationEquation eq, Scalar omega, SecureRandom rng) {
+            BigInteger n = Scalar.ORDER;
+            Scalar c = Scalar.random(rng);
+            Scalar oc = omega.multiply(c);
+            eq.add(omega, proof.a());
+            eq.add(omega.multiply(x), proof.s());
+            eq.add(oc.multiply(x), proof.t1());
+            eq.add(oc.multiply(x.square()), proof.t2());
+            for (int r = 0; r < u.length; r++) {
+                eq.add(omega.multiply(u[r].square()), proof.l().get(r));
+                eq.add(omega.multiply(uInv[r].square()), proof.r().get(r));
+            }
+            Scalar[] vWeights = new Scalar[m];
+            Scalar zPow = z.square();
+            for (int j = 0; j < m; j++) {
+                vWeights[j] = oc.multiply(zPow);
+                zPow = zPow.multiply(z);
+            }
+
+            // s_i: product of u_r^{±1}, + where bit (k − r) of i is set (round 1 = top bit).
+            int k = u.length;
+            Scalar[] s = new Scalar[nm];
+            Scalar s0 = Scalar.ONE;
+            for (Scalar ui : uInv) {
+                s0 = s0.multiply(ui);
+            }
+            s[0] = s0;
+            Scalar[] uSq = new Scalar[k];
+            for (int r = 0; r < k; r++) {
+                uSq[r] = u[r].square();
+            }
+            for (int i = 1; i < nm; i++) {
+                int top = 31 - Integer.numberOfLeadingZeros(i);
+                s[i] = s[i - (1 << top)].multiply(uSq[k - 1 - top]);
+            }
+            Scalar a = proof.ipA();
+            Scalar b = proof.ipB();
+            Scalar yInv = y.invert();
+            Scalar[] zz2 = RangeProver.zTwoTerms(z, bits, m);
+            // Four multiplications mod n per index: ω is folded into the constants and into y^{-i}.
+            BigInteger omZ = omega.multiply(z).toBigInteger();
+            BigInteger omA = omega.multiply(a).toBigInteger();
+            BigInteger bb = b.toBigInteger();
+            BigInteger yInvB = yInv.toBigInteger();
+            BigInteger omYInvPow = omega.toBigInteger();
+            BigInteger[] gCoef = new BigInteger[nm];
+            BigInteger[] hCoef = new BigInteger[nm];
+            for (int i = 0; i < nm; i++) {
+                // G_i: ω(−z − a·s_i)
+                BigInteger g = omZ.add(omA.multiply(s[i].toBigInteger())).mod(n);
+                gCoef[i] = g.signum() == 0 ? g : n.subtract(g);
+                // H_i: ω(z + y^-i·(zz2_i − b·s_i^-1)), s_i^-1 = s_{N−1−i}
+                BigInteger inner = zz2[i].toBigInteger().subtract(bb.multiply(s[nm - 1 - i].toBigInteger()));
+                hCoef[i] = omZ.add(omYInvPow.multiply(inner)).mod(n);
+                omYInvPow = omYInvPow.multiply(yInvB).mod(n);
+            }
+            eq.addVectors(gCoef, hCoef);
+            // δ(y, z) = (z − z²)·Σ y^i − Σ_j z^{3+j}·(2^n − 1)
+            Scalar sumY = Scalar.ZERO;
+            Scalar yPow = Scalar.ONE;
+            for (int i = 0; i < nm; i++) {
+                sumY = sumY.add(yPow);
+                yPow = yPow.multiply(y);
+            }
+            Scalar delta = z.subtract(z.square()).multiply(sumY);
+            Scalar twoN1 = Scalar.reduce(BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE));
+            Scalar z3 = z.square().multiply(z);
+            for (int j = 0; j < m; j++) {
+                delta = delta.subtract(z3.multiply(twoN1));
+                z3 = z3.multiply(z);
+            }
+            Scalar tHat = proof.tHat();
+            // G: ω(w(t̂ − ab) + c(δ − t̂)); H: ω(−μ − c·τx)
+            eq.addG(omega.multiply(w.multiply(tHat.subtract(a.multiply(b))).add(c.multiply(delta.subtract(tHat)))));
+            eq.addH(omega.multiply(proof.mu().add(c.multiply(proof.tauX())).negate()));
+            return vWeights;
+        }
     }
 
-    private static Prepared prepare(RangeClaim c) throws VerificationException {
-        int bits = c.bits();
-        int m = c.commitments().size();
+    /**
+     * Checks the shape and replays the transcript.
+     *
+     * @param commitments the commitments to append, or null when the caller bound them
+     */
+    private static Prepared prepare(Transcript t, int bits, int m, List<Commitment> commitments, RangeProof proof)
+            throws VerificationException {
         if (!RangeParameters.validBits(bits)) {
             throw new VerificationException(Failure.VALUE_OUT_OF_RANGE,
                     "bit width must be a power of two in [1, 64], got " + bits);
@@ -117,20 +328,24 @@ public final class RangeVerifier {
                     "commitment count must be a power of two in [1, 256], got " + m);
         }
         int nm = bits * m;
-        RangeProof proof = c.proof();
         if (proof.rounds() != RangeParameters.log2(nm)) {
             throw new VerificationException(Failure.LENGTH_MISMATCH, "a proof for " + m + " values of " + bits
                     + " bits has " + RangeParameters.log2(nm) + " inner-product rounds, this one has " + proof.rounds());
         }
-        for (int j = 0; j < m; j++) {
-            if (c.commitments().get(j).point().isInfinity()) {
-                throw new VerificationException(Failure.POINT_AT_INFINITY, "commitment " + j + " is the point at infinity");
+        if (commitments != null) {
+            for (int j = 0; j < m; j++) {
+                if (commitments.get(j).point().isInfinity()) {
+                    throw new VerificationException(Failure.POINT_AT_INFINITY, "commitment " + j + " is the point at infinity");
+                }
             }
+            RangeParameters.bindStatement(t, bits, commitments);
+        } else {
+            RangeParameters.bindShape(t, bits, m);
         }
-        Transcript t = c.transcript();
-        RangeParameters.bindStatement(t, bits, c.commitments());
+        BulletproofGenerators.noteUse(nm);
         Prepared p = new Prepared();
-        p.claim = c;
+        p.proof = proof;
+        p.commitments = commitments;
         p.bits = bits;
         p.m = m;
         p.nm = nm;
@@ -156,118 +371,5 @@ public final class RangeVerifier {
         }
         p.uInv = Scalar.batchInvert(p.u);
         return p;
-    }
-
-    /** Builds Σ ωᵢ·(claim i's equation) and tests it for the identity. */
-    private static boolean check(List<Prepared> claims, int maxN, SecureRandom rng) {
-        PedersenGenerators ped = PedersenGenerators.STANDARD;
-        Point[] gs = BulletproofGenerators.g(maxN);
-        Point[] hs = BulletproofGenerators.h(maxN);
-        BigInteger n = Scalar.ORDER;
-        BigInteger[] gCoef = new BigInteger[maxN];
-        BigInteger[] hCoef = new BigInteger[maxN];
-        Arrays.fill(gCoef, BigInteger.ZERO);
-        Arrays.fill(hCoef, BigInteger.ZERO);
-        Scalar bCoef = Scalar.ZERO;
-        Scalar bTildeCoef = Scalar.ZERO;
-        List<Scalar> ks = new ArrayList<>();
-        List<Point> ps = new ArrayList<>();
-
-        for (Prepared p : claims) {
-            RangeProof proof = p.claim.proof();
-            Scalar omega = claims.size() == 1 ? Scalar.ONE : Scalar.random(rng);
-            Scalar c = Scalar.random(rng);
-            Scalar oc = omega.multiply(c);
-            Scalar x = p.x;
-            Scalar z = p.z;
-
-            ks.add(omega);
-            ps.add(proof.a());
-            ks.add(omega.multiply(x));
-            ps.add(proof.s());
-            ks.add(oc.multiply(x));
-            ps.add(proof.t1());
-            ks.add(oc.multiply(x.square()));
-            ps.add(proof.t2());
-            for (int r = 0; r < p.u.length; r++) {
-                ks.add(omega.multiply(p.u[r].square()));
-                ps.add(proof.l().get(r));
-                ks.add(omega.multiply(p.uInv[r].square()));
-                ps.add(proof.r().get(r));
-            }
-            Scalar zPow = z.square();
-            for (int j = 0; j < p.m; j++) {
-                ks.add(oc.multiply(zPow));
-                ps.add(p.claim.commitments().get(j).point());
-                zPow = zPow.multiply(z);
-            }
-
-            // s_i: product of u_r^{±1}, + where bit (k − r) of i is set (round 1 = top bit).
-            int k = p.u.length;
-            Scalar[] s = new Scalar[p.nm];
-            Scalar s0 = Scalar.ONE;
-            for (Scalar ui : p.uInv) {
-                s0 = s0.multiply(ui);
-            }
-            s[0] = s0;
-            Scalar[] uSq = new Scalar[k];
-            for (int r = 0; r < k; r++) {
-                uSq[r] = p.u[r].square();
-            }
-            for (int i = 1; i < p.nm; i++) {
-                int top = 31 - Integer.numberOfLeadingZeros(i);
-                s[i] = s[i - (1 << top)].multiply(uSq[k - 1 - top]);
-            }
-            Scalar a = proof.ipA();
-            Scalar b = proof.ipB();
-            Scalar yInv = p.y.invert();
-            Scalar[] zz2 = RangeProver.zTwoTerms(z, p.bits, p.m);
-            BigInteger om = omega.toBigInteger();
-            BigInteger zb = z.toBigInteger();
-            BigInteger ab = a.toBigInteger();
-            BigInteger bb = b.toBigInteger();
-            BigInteger yInvPow = BigInteger.ONE;
-            BigInteger yInvB = yInv.toBigInteger();
-            for (int i = 0; i < p.nm; i++) {
-                // G_i: ω(−z − a·s_i)
-                BigInteger gi = zb.add(ab.multiply(s[i].toBigInteger())).negate();
-                gCoef[i] = gCoef[i].add(om.multiply(gi.mod(n))).mod(n);
-                // H_i: ω(z + y^-i·(zz2_i − b·s_i^-1)), s_i^-1 = s_{N−1−i}
-                BigInteger inner = zz2[i].toBigInteger().subtract(bb.multiply(s[p.nm - 1 - i].toBigInteger())).mod(n);
-                BigInteger hi = zb.add(yInvPow.multiply(inner)).mod(n);
-                hCoef[i] = hCoef[i].add(om.multiply(hi)).mod(n);
-                yInvPow = yInvPow.multiply(yInvB).mod(n);
-            }
-            // δ(y, z) = (z − z²)·Σ y^i − Σ_j z^{3+j}·(2^n − 1)
-            Scalar sumY = Scalar.ZERO;
-            Scalar yPow = Scalar.ONE;
-            for (int i = 0; i < p.nm; i++) {
-                sumY = sumY.add(yPow);
-                yPow = yPow.multiply(p.y);
-            }
-            Scalar delta = z.subtract(z.square()).multiply(sumY);
-            Scalar twoN1 = Scalar.reduce(BigInteger.ONE.shiftLeft(p.bits).subtract(BigInteger.ONE));
-            Scalar z3 = z.square().multiply(z);
-            for (int j = 0; j < p.m; j++) {
-                delta = delta.subtract(z3.multiply(twoN1));
-                z3 = z3.multiply(z);
-            }
-            Scalar tHat = proof.tHat();
-            // B: ω(w(t̂ − ab) + c(δ − t̂)); B̃: ω(−μ − c·τx)
-            bCoef = bCoef.add(omega.multiply(p.w.multiply(tHat.subtract(a.multiply(b)))
-                    .add(c.multiply(delta.subtract(tHat)))));
-            bTildeCoef = bTildeCoef.add(omega.multiply(proof.mu().add(c.multiply(proof.tauX())).negate()));
-        }
-        for (int i = 0; i < maxN; i++) {
-            ks.add(Scalar.ofCanonical(gCoef[i]));
-            ps.add(gs[i]);
-            ks.add(Scalar.ofCanonical(hCoef[i]));
-            ps.add(hs[i]);
-        }
-        ks.add(bCoef);
-        ps.add(ped.g());
-        ks.add(bTildeCoef);
-        ps.add(ped.h());
-        return Msm.sum(ks.toArray(new Scalar[0]), ps.toArray(new Point[0])).isInfinity();
     }
 }

@@ -2,7 +2,6 @@ package dev.marginsim.prover.curve;
 
 import java.math.BigInteger;
 import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
 
@@ -18,6 +17,11 @@ import org.bouncycastle.math.ec.ECPoint;
  * ≈ N·256/(w+1).
  */
 public final class Msm {
+    /**
+     * From this many terms over points with window tables the fixed-base sum wins: its running sums
+     * cost 2^13 additions whatever the number of terms (measured break-even about 400).
+     */
+    static final int FIXED_BASE_THRESHOLD = 512;
     /** Below this many terms Straus (Bouncy Castle) wins; measured by bench/…/MsmBenchmark. */
     static final int PIPPENGER_THRESHOLD = 96;
     /** From this many terms a sum is split over two threads (the machines here have two cores). */
@@ -73,11 +77,10 @@ public final class Msm {
      * threads when they are large enough to pay for it.
      */
     public static Point[] sumPair(Scalar[] k1, Scalar[] k2, Point[] points) {
-        if (points.length < PARALLEL_THRESHOLD / 2) {
+        if (points.length < PARALLEL_THRESHOLD / 2 || !Parallel.available()) {
             return new Point[] {sum(k1, points), sum(k2, points)};
         }
-        CompletableFuture<Point> second =
-                CompletableFuture.supplyAsync(() -> sum(k2, points));
+        Parallel.Forked<Point> second = Parallel.fork(() -> sum(k2, points));
         Point first = sum(k1, points);
         return new Point[] {first, second.join()};
     }
@@ -88,18 +91,54 @@ public final class Msm {
      */
     private static ECPoint sumRaw(BigInteger[] k, Point[] p) {
         int n = k.length;
-        if (n < PARALLEL_THRESHOLD) {
+        if (n < PARALLEL_THRESHOLD || !Parallel.available()) {
             return sequential(k, p);
         }
         int mid = n / 2;
-        CompletableFuture<ECPoint> hi = CompletableFuture.supplyAsync(
+        Parallel.Forked<ECPoint> hi = Parallel.fork(
                 () -> sequential(Arrays.copyOfRange(k, mid, n), Arrays.copyOfRange(p, mid, n)));
         ECPoint lo = sequential(Arrays.copyOf(k, mid), Arrays.copyOf(p, mid));
         return lo.add(hi.join());
     }
 
+    /**
+     * One thread's sum: the terms whose points carry window tables (the range proofs' generators, once
+     * built) by {@link FixedBasePippenger} when there are enough of them, the others as below.
+     */
     private static ECPoint sequential(BigInteger[] k, Point[] p) {
+        int tabled = 0;
+        for (Point q : p) {
+            if (q.windows() != null) {
+                tabled++;
+            }
+        }
+        if (tabled < FIXED_BASE_THRESHOLD) {
+            return generic(k, p);
+        }
+        BigInteger[] kt = new BigInteger[tabled];
+        Point[] pt = new Point[tabled];
+        BigInteger[] kr = new BigInteger[k.length - tabled];
+        Point[] pr = new Point[k.length - tabled];
+        int t = 0;
+        int r = 0;
+        for (int i = 0; i < k.length; i++) {
+            if (p[i].windows() != null) {
+                kt[t] = k[i];
+                pt[t++] = p[i];
+            } else {
+                kr[r] = k[i];
+                pr[r++] = p[i];
+            }
+        }
+        ECPoint fixed = FixedBasePippenger.sum(kt, pt);
+        return r == 0 ? fixed : fixed.add(generic(kr, pr));
+    }
+
+    private static ECPoint generic(BigInteger[] k, Point[] p) {
         int n = k.length;
+        if (n == 0) {
+            return Secp256k1.INFINITY;
+        }
         if (n < PIPPENGER_THRESHOLD) {
             ECPoint[] e = new ECPoint[n];
             for (int i = 0; i < n; i++) {
@@ -108,6 +147,29 @@ public final class Msm {
             return ECAlgorithms.sumOfMultiplies(e, k);
         }
         return pippengerGlv(k, p);
+    }
+
+    /**
+     * {@code out[i] = Σ_h t[h]·base[h·n + i]} for i < n: many sums over disjoint points sharing one
+     * set of scalars (the inner-product prover's generator update), all run on one schedule.
+     */
+    public static Point[] sharedSums(Scalar[] t, Point[] base, int n) {
+        return SharedScalarSums.sums(t, base, n);
+    }
+
+    /** Builds window tables for these points (used as fixed bases from then on); see {@link WindowTable}. */
+    public static void precompute(Point[] points) {
+        WindowTable.build(points);
+    }
+
+    /** Σ kᵢ·Pᵢ by the fixed-base method (every point must have tables): for tests and benchmarks. */
+    public static Point sumFixedBase(Scalar[] scalars, Point[] points) {
+        check(scalars, points);
+        BigInteger[] k = new BigInteger[scalars.length];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = scalars[i].toBigInteger();
+        }
+        return Point.of(FixedBasePippenger.sum(k, points));
     }
 
     /**

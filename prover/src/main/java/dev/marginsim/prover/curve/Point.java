@@ -34,9 +34,20 @@ public final class Point {
     /** Affine x and y as raw field arrays, made on first use by the batch-affine multiplier. */
     private volatile int[][] raw;
     private volatile int[][] rawEndo;
+    /** Window multiples for use as a fixed base, if someone built them ({@link WindowTable#build}). */
+    private volatile WindowTable windows;
 
     private Point(ECPoint normalised) {
         this.ec = normalised;
+    }
+
+    void attach(WindowTable table) {
+        windows = table;
+    }
+
+    /** This point's window table, or null. */
+    WindowTable windows() {
+        return windows;
     }
 
     /** {β·x, y}: the GLV endomorphism φ(P) = λ·P in raw form (callers must not modify them); not for infinity. */
@@ -62,6 +73,13 @@ public final class Point {
             raw = r;
         }
         return r;
+    }
+
+    /** The affine point (x, y) from raw field arrays the caller computed (not re-checked; copied). */
+    static Point ofRaw(int[] x, int[] y) {
+        Point p = new Point(Secp256k1.CURVE.createPoint(Nat256.toBigInteger(x), Nat256.toBigInteger(y)));
+        p.raw = new int[][] {x.clone(), y.clone()};
+        return p;
     }
 
     /** Wraps a Bouncy Castle point of this curve (normalising it). */

@@ -98,16 +98,7 @@ public final class MarginCircuit {
         }
         add(forms, names, "slack", new LinearForm(BigInteger.ZERO,
                 slackBases.stream().mapToInt(Integer::intValue).toArray(), slackCoefficients.toArray(new BigInteger[0])));
-        // Pad to a power of two by repeating the slack slot: a duplicate statement costs nothing in
-        // soundness and needs no identity commitment.
-        int n = Integer.highestOneBit(forms.size());
-        if (n < forms.size()) {
-            n <<= 1;
-        }
-        LinearForm slack = forms.get(forms.size() - 1);
-        while (forms.size() < n) {
-            add(forms, names, "padding", slack);
-        }
+        // No padding: the range proofs come in chunks (RangeChunks), which cost only what they hold.
         this.slots = List.copyOf(forms);
         this.slotNames = List.copyOf(names);
     }
@@ -131,7 +122,7 @@ public final class MarginCircuit {
         return 1 + ASSET_BASES * assetCount + MARKET_BASES * j + field;
     }
 
-    /** The range-proven slots, a power of two of them. */
+    /** The range-proven slots: per asset 5, per market 8, then the slack. */
     public List<LinearForm> slots() {
         return slots;
     }

@@ -17,8 +17,8 @@ import java.util.Objects;
  * one per round asset. The collateral amounts of the valuation are those leaf commitments themselves
  * (asset id a ≥ 1 is the round's column of that id). {@code commitments} are the other bases of the
  * {@link MarginCircuit} in base order (the quote; per asset Q1, Q2; per market s⁺, s⁻, ON, σ, P, Qv,
- * Qf, Qr); {@code products} one product proof per market; {@code rangeProof} the one aggregated
- * 64-bit range proof over every slot of the circuit.
+ * Qf, Qr); {@code products} one product proof per market; {@code rangeProofs} the 64-bit range proofs
+ * over every slot of the circuit, one per chunk ({@code RangeChunks}).
  */
 public final class MarginProof {
     private final byte[] roundHash;
@@ -28,10 +28,10 @@ public final class MarginProof {
     private final List<Commitment> leafCommitments;
     private final List<Commitment> commitments;
     private final List<ProductProof> products;
-    private final RangeProof rangeProof;
+    private final List<RangeProof> rangeProofs;
 
     public MarginProof(byte[] roundHash, MarginStatement statement, Address account, byte[] salt,
-            List<Commitment> leafCommitments, List<Commitment> commitments, List<ProductProof> products, RangeProof rangeProof) {
+            List<Commitment> leafCommitments, List<Commitment> commitments, List<ProductProof> products, List<RangeProof> rangeProofs) {
         this.roundHash = roundHash.clone();
         this.statement = Objects.requireNonNull(statement, "statement");
         this.account = Objects.requireNonNull(account, "account");
@@ -39,7 +39,7 @@ public final class MarginProof {
         this.leafCommitments = List.copyOf(leafCommitments);
         this.commitments = List.copyOf(commitments);
         this.products = List.copyOf(products);
-        this.rangeProof = Objects.requireNonNull(rangeProof, "rangeProof");
+        this.rangeProofs = List.copyOf(rangeProofs);
     }
 
     public byte[] roundHash() {
@@ -70,15 +70,15 @@ public final class MarginProof {
         return products;
     }
 
-    public RangeProof rangeProof() {
-        return rangeProof;
+    public List<RangeProof> rangeProofs() {
+        return rangeProofs;
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof MarginProof p && Arrays.equals(roundHash, p.roundHash) && statement.equals(p.statement)
                 && account.equals(p.account) && Arrays.equals(salt, p.salt) && leafCommitments.equals(p.leafCommitments)
-                && commitments.equals(p.commitments) && products.equals(p.products) && rangeProof.equals(p.rangeProof);
+                && commitments.equals(p.commitments) && products.equals(p.products) && rangeProofs.equals(p.rangeProofs);
     }
 
     @Override

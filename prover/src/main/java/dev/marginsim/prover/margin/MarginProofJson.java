@@ -19,17 +19,18 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The margin proof's document {@value #TYPE}, version 1 (docs/proofs-private-tree.md, "Margin proof
+ * The margin proof's document {@value #TYPE}, version 2 (docs/proofs-private-tree.md, "Margin proof
  * document"): {@code roundHash, account, salt, statement {level, assets, markets}, leafCommitments,
  * commitments {quote, assets [{value, weighted}], markets [{long, short, openNotional, snapshot,
- * product, value, funding, requirement}]}, products [{A1, A2, A3, z1, z2, z3, z4, z5}], rangeProof}.
+ * product, value, funding, requirement}]}, products [{A1, A2, A3, z1, z2, z3, z4, z5}], rangeProofs} (one
+ * hex string per chunk; version 1 carried one padded {@code rangeProof} and is no longer read).
  * The funding index is the one signed quantity: a decimal string with an optional '-'.
  */
 public final class MarginProofJson {
     public static final String TYPE = "marginsim/margin-proof";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     private static final Set<String> FIELDS = Set.of("type", "version", "roundHash", "account", "salt", "statement",
-            "leafCommitments", "commitments", "products", "rangeProof");
+            "leafCommitments", "commitments", "products", "rangeProofs");
     private static final Set<String> STATEMENT_FIELDS = Set.of("level", "assets", "markets");
     private static final Set<String> ASSET_TERM_FIELDS = Set.of("assetId", "priceE8", "weightBps");
     private static final Set<String> MARKET_TERM_FIELDS = Set.of("marketId", "priceE8", "ratioBps", "fundingIndexE12");
@@ -81,7 +82,7 @@ public final class MarginProofJson {
                 j.put("z" + (k + 1), Hex.encode(z[k].encode()));
             }
         }
-        o.put("rangeProof", proof.rangeProof().toHex());
+        PrivateTreeJson.writeRangeProofs(o, proof.rangeProofs());
         return o;
     }
 
@@ -138,7 +139,7 @@ public final class MarginProofJson {
             products.add(new ProductProof(a[0], a[1], a[2], z[0], z[1], z[2], z[3], z[4]));
         }
         return new MarginProof(roundHash, statement, account, salt, leaf, commitments, products,
-                PrivateTreeJson.rangeProof(JsonIn.field(o, "rangeProof", "$"), "$.rangeProof"));
+                PrivateTreeJson.rangeProofs(o, "$"));
     }
 
     private static void group(ObjectNode cs, String name, int count, List<String> fields, List<Commitment> out)

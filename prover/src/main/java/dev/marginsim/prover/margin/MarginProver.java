@@ -125,7 +125,9 @@ public final class MarginProver {
             }
             openings.add(new Opening(Scalar.ofCanonical(v), Scalar.ofCanonical(form.evaluateBlinding(blindingValues, Scalar.ORDER))));
         }
-        RangeProof range = RangeProver.prove(t, MarginCircuit.BITS, openings, rng);
+        // The slots' commitments are public linear forms of the base commitments already appended: the
+        // range proofs do not append them again (and the prover never computes them).
+        List<RangeProof> range = RangeProver.proveChunks(t, MarginCircuit.BITS, openings, false, rng);
         return new MarginProof(round.roundHash(), statement, leaf.account(), leaf.salt(), leafCommitments, transmitted, products, range);
     }
 }

@@ -2,6 +2,7 @@ package dev.marginsim.prover.margin;
 
 import dev.marginsim.prover.bulletproofs.RangeVerifier;
 import dev.marginsim.prover.bulletproofs.Transcript;
+import dev.marginsim.prover.bulletproofs.VerificationEquation;
 import dev.marginsim.prover.curve.Msm;
 import dev.marginsim.prover.curve.Point;
 import dev.marginsim.prover.curve.Scalar;
@@ -15,7 +16,7 @@ import dev.marginsim.prover.snapshot.RoundInfo;
 import dev.marginsim.prover.verify.Failure;
 import dev.marginsim.prover.verify.VerificationException;
 import java.math.BigInteger;
-import java.util.ArrayList;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 
@@ -26,13 +27,18 @@ import java.util.List;
  * the account ({@link Failure#ACCOUNT_MISMATCH}); the shape ({@link Failure#LENGTH_MISMATCH}); the
  * leaf: the proof's salt, account and commitments hash to the leaf the verifier holds from a verified
  * inclusion proof ({@link Failure#COMMITMENT_MISMATCH}); each product proof ({@link Failure#PROOF_INVALID});
- * the range proof over every derived slot ({@link Failure#RANGE_PROOF_INVALID}).
+ * the range proofs over every derived slot ({@link Failure#RANGE_PROOF_INVALID}). The product proofs and
+ * the range proofs are checked together in one multi-scalar multiplication, each equation times a
+ * random weight; only if that fails are they checked one by one to name the first failure.
  *
  * <p>Passing shows: for integer openings of the commitments (collateral = the leaf's), the protocol's
  * valuation with its exact rounding gives weighted equity ≥ requirement at the statement's level
  * (docs/proofs-private-tree.md, "Why it is sound").
  */
 public final class MarginVerifier {
+    /** The verifier's own randomness for the weights of the combined check (never taken from the proof). */
+    private static final SecureRandom RNG = new SecureRandom();
+
     private MarginVerifier() {
     }
 
@@ -92,16 +98,109 @@ public final class MarginVerifier {
         Transcript t = MarginTranscript.start(published.roundHash(), info.prices().hash(), published.root().hash(), account,
                 PrivateHashing.accountHash(proof.salt(), account),
                 statement, proof.leafCommitments(), proof.commitments());
-        for (int j = 0; j < statement.markets().size(); j++) {
+        int markets = statement.markets().size();
+        Scalar[] challenges = new Scalar[markets];
+        for (int j = 0; j < markets; j++) {
+            challenges[j] = proof.products().get(j).challenge(t, "market " + statement.markets().get(j).marketId());
+        }
+        RangeVerifier.Chunks chunks = RangeVerifier.prepareChunks(t, MarginCircuit.BITS, circuit.slots().size(), null,
+                proof.rangeProofs());
+
+        // Every product equation and every range chunk, each with its own random weight, in one sum; the
+        // slots' commitments enter as their linear forms of the bases, so no slot commitment is computed.
+        VerificationEquation eq = new VerificationEquation();
+        BaseTerms terms = new BaseTerms(bases.length);
+        for (int j = 0; j < markets; j++) {
+            addProduct(proof.products().get(j), challenges[j], circuit, j, eq, terms, Scalar.random(RNG));
+        }
+        terms.addSlots(circuit, chunks.addTo(eq, Scalar.random(RNG), RNG), eq);
+        terms.addTo(eq, bases);
+        if (eq.holds()) {
+            return;
+        }
+        // Name the first failing check, in the documented order: product proofs, then the range chunks.
+        for (int j = 0; j < markets; j++) {
             Commitment size = bases[circuit.market(j, MarginCircuit.M_LONG)].subtract(bases[circuit.market(j, MarginCircuit.M_SHORT)]);
-            proof.products().get(j).verify(t, size, bases[circuit.market(j, MarginCircuit.M_SNAPSHOT)],
+            proof.products().get(j).checkAlone(challenges[j], size, bases[circuit.market(j, MarginCircuit.M_SNAPSHOT)],
                     bases[circuit.market(j, MarginCircuit.M_PRODUCT)], "market " + statement.markets().get(j).marketId());
         }
-        List<Commitment> slots = new ArrayList<>();
-        for (LinearForm form : circuit.slots()) {
-            slots.add(derive(form, bases));
+        for (int c = 0; c < chunks.count(); c++) {
+            VerificationEquation alone = new VerificationEquation();
+            BaseTerms own = new BaseTerms(bases.length);
+            own.addSlots(circuit, chunks.addChunkTo(c, alone, RNG), alone);
+            own.addTo(alone, bases);
+            if (!alone.holds()) {
+                throw new VerificationException(Failure.RANGE_PROOF_INVALID,
+                        "range chunk " + c + ": the range proof over the margin slots does not hold");
+            }
         }
-        RangeVerifier.verify(t, MarginCircuit.BITS, slots, proof.rangeProof());
+        throw new VerificationException(Failure.RANGE_PROOF_INVALID, "the combined margin equation does not hold");
+    }
+
+    private static void addProduct(ProductProof p, Scalar e, MarginCircuit circuit, int j, VerificationEquation eq, BaseTerms terms,
+            Scalar weight) {
+        int lng = circuit.market(j, MarginCircuit.M_LONG);
+        int sht = circuit.market(j, MarginCircuit.M_SHORT);
+        int snap = circuit.market(j, MarginCircuit.M_SNAPSHOT);
+        int prod = circuit.market(j, MarginCircuit.M_PRODUCT);
+        p.addTo(eq, e, weight, RNG, new ProductProof.CommitmentTerms() {
+            @Override
+            public void a(Scalar k) {
+                // C_a = C_{s⁺} − C_{s⁻}
+                terms.add(lng, k.toBigInteger());
+                terms.add(sht, k.negate().toBigInteger());
+            }
+
+            @Override
+            public void b(Scalar k) {
+                terms.add(snap, k.toBigInteger());
+            }
+
+            @Override
+            public void p(Scalar k) {
+                terms.add(prod, k.toBigInteger());
+            }
+        });
+    }
+
+    /** Coefficients of the base commitments in the combined sum, added once per base at the end. */
+    private static final class BaseTerms {
+        private final BigInteger[] coefficient;
+
+        BaseTerms(int count) {
+            coefficient = new BigInteger[count];
+            Arrays.fill(coefficient, BigInteger.ZERO);
+        }
+
+        void add(int base, BigInteger k) {
+            coefficient[base] = coefficient[base].add(k);
+        }
+
+        /** Slot j's commitment is form_j applied to the bases plus constant_j·G; its weight is {@code weights[j]}. */
+        void addSlots(MarginCircuit circuit, Scalar[] weights, VerificationEquation eq) {
+            List<LinearForm> forms = circuit.slots();
+            BigInteger constants = BigInteger.ZERO;
+            for (int j = 0; j < forms.size(); j++) {
+                BigInteger w = weights[j].toBigInteger();
+                if (w.signum() == 0) {
+                    continue;
+                }
+                LinearForm form = forms.get(j);
+                int[] idx = form.bases();
+                BigInteger[] k = form.coefficients();
+                for (int i = 0; i < idx.length; i++) {
+                    coefficient[idx[i]] = coefficient[idx[i]].add(w.multiply(k[i]));
+                }
+                constants = constants.add(w.multiply(form.constant()));
+            }
+            eq.addG(Scalar.reduce(constants));
+        }
+
+        void addTo(VerificationEquation eq, Commitment[] bases) {
+            for (int b = 0; b < bases.length; b++) {
+                eq.add(Scalar.reduce(coefficient[b]), bases[b].point());
+            }
+        }
     }
 
     /** {@code constant·G + Σ coefficient·C}: a slot's commitment from the base commitments. */

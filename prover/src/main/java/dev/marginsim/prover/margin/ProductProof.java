@@ -1,6 +1,7 @@
 package dev.marginsim.prover.margin;
 
 import dev.marginsim.prover.bulletproofs.Transcript;
+import dev.marginsim.prover.bulletproofs.VerificationEquation;
 import dev.marginsim.prover.curve.Msm;
 import dev.marginsim.prover.curve.Point;
 import dev.marginsim.prover.curve.Scalar;
@@ -62,16 +63,61 @@ public record ProductProof(Point a1, Point a2, Point a3, Scalar z1, Scalar z2, S
                 k3.add(e.multiply(b.value())), k4.add(e.multiply(b.blinding())), k5.add(e.multiply(tBlind)));
     }
 
-    /** @throws VerificationException {@link Failure#PROOF_INVALID} naming the failed equation */
-    void verify(Transcript t, Commitment ca, Commitment cb, Commitment cp, String what) throws VerificationException {
+    /**
+     * Appends A1, A2, A3 and derives the challenge e, as the prover did.
+     *
+     * @throws VerificationException {@link Failure#POINT_AT_INFINITY} if an A is at infinity
+     */
+    Scalar challenge(Transcript t, String what) throws VerificationException {
         if (a1.isInfinity() || a2.isInfinity() || a3.isInfinity()) {
             throw new VerificationException(Failure.POINT_AT_INFINITY, what + ": a product proof point is at infinity");
         }
-        Scalar e = challenge(t, a1, a2, a3);
+        return challenge(t, a1, a2, a3);
+    }
+
+    /**
+     * Adds the three equations, each times its own random weight (times {@code weight}), to a verifier's
+     * sum: {@code w₁(z1·G + z2·H − A1 − e·C_a) + w₂(z3·G + z4·H − A2 − e·C_b) + w₃(z1·C_b + z5·H − A3 − e·C_p)}.
+     * The commitments' coefficients go to {@code terms} (the caller adds each base once).
+     */
+    void addTo(VerificationEquation eq, Scalar e, Scalar weight, SecureRandom rng, CommitmentTerms terms) {
+        Scalar w1 = weight.multiply(Scalar.random(rng));
+        Scalar w2 = weight.multiply(Scalar.random(rng));
+        Scalar w3 = weight.multiply(Scalar.random(rng));
+        eq.addG(w1.multiply(z1).add(w2.multiply(z3)));
+        eq.addH(w1.multiply(z2).add(w2.multiply(z4)).add(w3.multiply(z5)));
+        eq.add(w1.negate(), a1);
+        eq.add(w2.negate(), a2);
+        eq.add(w3.negate(), a3);
+        terms.a(w1.multiply(e).negate());
+        terms.b(w3.multiply(z1).subtract(w2.multiply(e)));
+        terms.p(w3.multiply(e).negate());
+    }
+
+    /** Receives the coefficients of C_a, C_b and C_p in {@link #addTo}'s sum. */
+    interface CommitmentTerms {
+        void a(Scalar k);
+
+        void b(Scalar k);
+
+        void p(Scalar k);
+    }
+
+    /**
+     * The three equations checked one by one (to name a failure after a combined check failed).
+     *
+     * @throws VerificationException {@link Failure#PROOF_INVALID} naming the failed equation
+     */
+    void checkAlone(Scalar e, Commitment ca, Commitment cb, Commitment cp, String what) throws VerificationException {
         Scalar minusE = e.negate();
         check(Msm.sum(new Scalar[] {z1, z2, minusE}, new Point[] {g(), h(), ca.point()}), a1, what, "size opening");
         check(Msm.sum(new Scalar[] {z3, z4, minusE}, new Point[] {g(), h(), cb.point()}), a2, what, "snapshot opening");
         check(Msm.sum(new Scalar[] {z1, z5, minusE}, new Point[] {cb.point(), h(), cp.point()}), a3, what, "product");
+    }
+
+    /** @throws VerificationException {@link Failure#PROOF_INVALID} naming the failed equation */
+    void verify(Transcript t, Commitment ca, Commitment cb, Commitment cp, String what) throws VerificationException {
+        checkAlone(challenge(t, what), ca, cb, cp, what);
     }
 
     private static void check(Point lhs, Point expected, String what, String equation) throws VerificationException {

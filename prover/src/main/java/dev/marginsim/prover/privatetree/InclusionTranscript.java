@@ -10,11 +10,12 @@ import java.util.List;
  * transcript started with protocol {@value #PROTOCOL} (docs/proofs-private-tree.md, "Inclusion
  * transcript"): the round hash (which commits to the round, the price snapshot, the root hash and the
  * root commitments), the price-snapshot hash and the root hash again by name, the account's address
- * and salted hash, the slot, the depth, each sibling hash bottom-up. The range prover then appends the
- * bit width, the count and every commitment (leaf's, then siblings', bottom-up).
+ * and salted hash, the slot, the depth, each sibling hash bottom-up. The range proofs then fork it, one
+ * per chunk of the siblings' commitments (bottom-up, asset order), and append the bit width, the count
+ * and each chunk's commitments.
  */
 final class InclusionTranscript {
-    static final String PROTOCOL = "marginsim/private-inclusion/v1";
+    static final String PROTOCOL = "marginsim/private-inclusion/v2";
 
     private InclusionTranscript() {
     }

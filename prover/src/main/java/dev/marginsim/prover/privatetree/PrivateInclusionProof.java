@@ -4,15 +4,17 @@ import dev.marginsim.prover.bulletproofs.RangeProof;
 import dev.marginsim.prover.curve.Scalar;
 import dev.marginsim.prover.snapshot.Address;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * One account's proof that its leaf is in a round's private tree, for the account holder: the round
  * as published, the leaf's preimage (address, salt) and opening (per token the value and blinding of
- * its commitment), its slot, from the bottom up each sibling's hash and commitments, and one
- * aggregated range proof that the leaf's and every sibling's commitment holds a value in
- * [0, 2^bits). It reveals the account's own balances to its holder and nothing about any other
- * account: sibling commitments hide their sums.
+ * its commitment), its slot, from the bottom up each sibling's hash and commitments, and the range
+ * proofs (chunks of one aggregated statement, {@code RangeChunks}) that every sibling's commitment
+ * holds a value in [0, 2^bits); the leaf's own values are opened and checked directly. It reveals the
+ * account's own balances to its holder and nothing about any other account: sibling commitments hide
+ * their sums.
  */
 public final class PrivateInclusionProof {
     private final PrivateRound round;
@@ -24,10 +26,10 @@ public final class PrivateInclusionProof {
     private final byte[][] siblingHashes;
     private final byte[][][] siblingCommitments;
     private final int bits;
-    private final RangeProof rangeProof;
+    private final List<RangeProof> rangeProofs;
 
     public PrivateInclusionProof(PrivateRound round, Address account, byte[] salt, long slot, long[] values,
-            Scalar[] blindings, byte[][] siblingHashes, byte[][][] siblingCommitments, int bits, RangeProof rangeProof) {
+            Scalar[] blindings, byte[][] siblingHashes, byte[][][] siblingCommitments, int bits, List<RangeProof> rangeProofs) {
         this.round = Objects.requireNonNull(round, "round");
         this.account = Objects.requireNonNull(account, "account");
         this.salt = salt.clone();
@@ -43,7 +45,7 @@ public final class PrivateInclusionProof {
             this.siblingCommitments[i] = Arrays.stream(siblingCommitments[i]).map(byte[]::clone).toArray(byte[][]::new);
         }
         this.bits = bits;
-        this.rangeProof = Objects.requireNonNull(rangeProof, "rangeProof");
+        this.rangeProofs = List.copyOf(rangeProofs);
     }
 
     public PrivateRound round() {
@@ -91,7 +93,8 @@ public final class PrivateInclusionProof {
         return bits;
     }
 
-    public RangeProof rangeProof() {
-        return rangeProof;
+    /** The range proofs over the siblings' commitments, one per chunk. */
+    public List<RangeProof> rangeProofs() {
+        return rangeProofs;
     }
 }

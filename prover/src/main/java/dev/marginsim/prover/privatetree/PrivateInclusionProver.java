@@ -19,7 +19,7 @@ public final class PrivateInclusionProver {
 
     /**
      * @param bits the range width the verifier requires (a power of two ≤ 64); every balance and every
-     *             subtree sum on the path must be below 2^bits
+     *             sibling's sum on the path must be below 2^bits
      * @throws IllegalArgumentException if the account is not in the tree or a value does not fit
      */
     public static PrivateInclusionProof prove(PrivateTree tree, Address account, int bits, SecureRandom rng) {
@@ -33,11 +33,12 @@ public final class PrivateInclusionProver {
         byte[] salt = tree.salt(slot);
         long[] values = new long[tokens];
         Scalar[] blindings = new Scalar[tokens];
+        // The leaf's own values are opened in the proof and range-checked by the verifier directly, so the
+        // range proofs cover the siblings only.
         List<Opening> openings = new ArrayList<>();
         for (int t = 0; t < tokens; t++) {
             values[t] = tree.value(0, slot, t);
             blindings[t] = Scalar.ofCanonical(tree.blinding(0, slot, t));
-            openings.add(new Opening(Scalar.of(values[t]), blindings[t]));
         }
         byte[][] siblingHashes = new byte[depth][];
         byte[][][] siblingCommitments = new byte[depth][tokens][];
@@ -52,8 +53,8 @@ public final class PrivateInclusionProver {
             node >>= 1;
         }
         byte[] accountHash = PrivateHashing.accountHash(salt, account);
-        RangeProof range = RangeProver.prove(InclusionTranscript.start(round, account, accountHash, slot, siblingHashes),
-                bits, InclusionTranscript.padded(openings), rng);
+        List<RangeProof> range = RangeProver.proveChunks(InclusionTranscript.start(round, account, accountHash, slot,
+                siblingHashes), bits, openings, true, rng);
         return new PrivateInclusionProof(round, account, salt, slot, values, blindings, siblingHashes, siblingCommitments,
                 bits, range);
     }

@@ -25,7 +25,8 @@ import java.util.List;
  *   <li>sibling commitments are curve points ({@link Failure#POINT_NOT_ON_CURVE} and friends);</li>
  *   <li>hashing and summing up the path ends at the root hash ({@link Failure#ROOT_MISMATCH}) and the
  *       root commitments ({@link Failure#COMMITMENT_MISMATCH});</li>
- *   <li>the aggregated range proof holds for the leaf and every sibling ({@link Failure#RANGE_PROOF_INVALID}).</li>
+ *   <li>the range proofs hold for every sibling ({@link Failure#RANGE_PROOF_INVALID}; {@link Failure#LENGTH_MISMATCH}
+ *       for another number of chunks); the leaf's values were range-checked in the clear (step 3).</li>
  * </ol>
  * Passing shows: this account's balances are committed in the published tree, and every other part
  * of the root's sums is non-negative, so nothing in the tree cancels this account's claim.
@@ -80,7 +81,6 @@ public final class PrivateInclusionVerifier {
             }
             current[t] = Commitment.commit(Scalar.of(values[t]), proof.blindings()[t]);
             currentBytes[t] = current[t].encode();
-            rangeCommitments.add(current[t]);
         }
         byte[] accountHash = PrivateHashing.accountHash(proof.salt(), account);
         byte[] hash = PrivateHashing.leaf(accountHash, currentBytes);
@@ -117,8 +117,8 @@ public final class PrivateInclusionVerifier {
                         + " is not the published root commitment");
             }
         }
-        RangeVerifier.verify(InclusionTranscript.start(published, account, accountHash, proof.slot(), siblingHashes), bits,
-                InclusionTranscript.padded(rangeCommitments), proof.rangeProof());
+        RangeVerifier.verifyChunks(InclusionTranscript.start(published, account, accountHash, proof.slot(), siblingHashes), bits,
+                rangeCommitments, proof.rangeProofs());
     }
 
     /**

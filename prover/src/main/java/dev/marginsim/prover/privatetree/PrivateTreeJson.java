@@ -14,19 +14,22 @@ import dev.marginsim.prover.snapshot.Address;
 import dev.marginsim.prover.snapshot.RoundInfo;
 import dev.marginsim.prover.verify.Failure;
 import dev.marginsim.prover.verify.VerificationException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * The private tier's documents (docs/proofs-private-tree.md, "Documents"), version 1, in the JSON
+ * The private tier's documents (docs/proofs-private-tree.md, "Documents"), in the JSON
  * conventions of docs/proofs.md (decimal strings for quantities, {@code 0x} lower-case hex for bytes):
  * <ul>
- *   <li>{@value #ROUND_TYPE}: a {@link PrivateRound} — the round info fields, {@code tree}
+ *   <li>{@value #ROUND_TYPE} (version 1): a {@link PrivateRound} — the round info fields, {@code tree}
  *       {@code {depth, rootHash, rootCommitments}} and {@code roundHash};</li>
- *   <li>{@value #PROOF_TYPE}: a {@link PrivateInclusionProof} — {@code round} (a whole round document),
- *       {@code account, salt, index, opening {values, blindings}, path [{hash, commitments}], bits, rangeProof};</li>
- *   <li>{@value #SOLVENCY_TYPE}: a {@link SolvencyProof} — {@code round, mode} and either
+ *   <li>{@value #PROOF_TYPE} (version 2): a {@link PrivateInclusionProof} — {@code round} (a whole round
+ *       document), {@code account, salt, index, opening {values, blindings}, path [{hash, commitments}], bits,
+ *       rangeProofs} (one hex string per chunk);</li>
+ *   <li>{@value #SOLVENCY_TYPE} (version 1): a {@link SolvencyProof} — {@code round, mode} and either
  *       {@code totals [{value, blinding}]} (revealed) or {@code bits, rangeProof} (bounded).</li>
  * </ul>
  * Readers check every point, scalar and encoding, and the hash a round document carries; the
@@ -37,11 +40,16 @@ public final class PrivateTreeJson {
     public static final String PROOF_TYPE = "marginsim/private-inclusion-proof";
     public static final String SOLVENCY_TYPE = "marginsim/private-solvency-proof";
     public static final int VERSION = 1;
+    /**
+     * The inclusion proof's version: 2 since its range proofs cover the siblings only, in chunks
+     * ({@code rangeProofs}); version 1 (one padded proof over the leaf and the siblings) is not read.
+     */
+    public static final int PROOF_VERSION = 2;
 
     private static final Set<String> ROUND_FIELDS = union(RoundInfoJson.FIELDS, Set.of("type", "version", "tree", "roundHash"));
     private static final Set<String> TREE_FIELDS = Set.of("depth", "rootHash", "rootCommitments");
     private static final Set<String> PROOF_FIELDS = Set.of("type", "version", "round", "account", "salt", "index", "opening",
-            "path", "bits", "rangeProof");
+            "path", "bits", "rangeProofs");
     private static final Set<String> OPENING_FIELDS = Set.of("values", "blindings");
     private static final Set<String> SIBLING_FIELDS = Set.of("hash", "commitments");
     private static final Set<String> SOLVENCY_REVEALED_FIELDS = Set.of("type", "version", "round", "mode", "totals");
@@ -97,7 +105,7 @@ public final class PrivateTreeJson {
     // ---- inclusion proof ----
 
     public static ObjectNode writeProof(PrivateInclusionProof proof) {
-        ObjectNode o = JsonOut.document(PROOF_TYPE, VERSION);
+        ObjectNode o = JsonOut.document(PROOF_TYPE, PROOF_VERSION);
         o.set("round", writeRound(proof.round()));
         o.put("account", proof.account().toString());
         o.put("salt", Hex.encode(proof.salt()));
@@ -121,12 +129,12 @@ public final class PrivateTreeJson {
             }
         }
         o.put("bits", proof.bits());
-        o.put("rangeProof", proof.rangeProof().toHex());
+        writeRangeProofs(o, proof.rangeProofs());
         return o;
     }
 
     public static PrivateInclusionProof readProof(byte[] json) throws VerificationException {
-        ObjectNode o = JsonIn.document(JsonIn.parse(json), PROOF_TYPE, VERSION, PROOF_FIELDS);
+        ObjectNode o = JsonIn.document(JsonIn.parse(json), PROOF_TYPE, PROOF_VERSION, PROOF_FIELDS);
         PrivateRound round = readRound(JsonIn.field(o, "round", "$"), "$.round");
         int tokens = round.root().tokens();
         Address account = Address.of(JsonIn.hex(JsonIn.field(o, "account", "$"), "$.account", Address.LENGTH));
@@ -155,7 +163,7 @@ public final class PrivateTreeJson {
             }
         }
         int bits = JsonIn.smallInt(JsonIn.field(o, "bits", "$"), "$.bits", 1, 64);
-        RangeProof range = rangeProof(JsonIn.field(o, "rangeProof", "$"), "$.rangeProof");
+        List<RangeProof> range = rangeProofs(o, "$");
         return new PrivateInclusionProof(round, account, salt, index, values, blindings, hashes, commitments, bits, range);
     }
 
@@ -223,6 +231,27 @@ public final class PrivateTreeJson {
         } catch (VerificationException e) {
             throw new VerificationException(e.failure(), path + ": " + e.getMessage());
         }
+    }
+
+    /** Most range-proof chunks a document may carry (a statement of up to 2^16 − 1 values). */
+    static final int MAX_CHUNKS = 16;
+
+    /** Writes {@code rangeProofs}: the chunks' hex wire forms in order. */
+    public static void writeRangeProofs(ObjectNode o, List<RangeProof> proofs) {
+        ArrayNode a = o.putArray("rangeProofs");
+        for (RangeProof p : proofs) {
+            a.add(p.toHex());
+        }
+    }
+
+    /** Reads {@code rangeProofs} of {@code o}: 1 to 16 hex wire forms (their number is checked by the verifier). */
+    public static List<RangeProof> rangeProofs(ObjectNode o, String path) throws VerificationException {
+        ArrayNode a = JsonIn.array(JsonIn.field(o, "rangeProofs", path), path + ".rangeProofs", 1, MAX_CHUNKS);
+        List<RangeProof> out = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            out.add(rangeProof(a.get(i), path + ".rangeProofs[" + i + "]"));
+        }
+        return out;
     }
 
     /** A range proof in its hex wire form. */

@@ -292,4 +292,117 @@ class RangeProofTest {
         VerificationException e = assertThrows(VerificationException.class, () -> RangeVerifier.verifyBatch(claims));
         assertTrue(e.getMessage().contains("claim 1"), e.getMessage());
     }
+
+    @Test
+    void chunkSizes_areTheBinaryDecomposition_largestFirst_atMost256() {
+        assertArrayEquals(new int[] {1}, RangeChunks.sizes(64, 1));
+        assertArrayEquals(new int[] {32, 16, 8, 4}, RangeChunks.sizes(64, 60));
+        assertArrayEquals(new int[] {32, 32, 32, 4}, RangeChunks.sizes(64, 100));
+        assertArrayEquals(new int[] {32, 32}, RangeChunks.sizes(64, 64));
+        assertArrayEquals(new int[] {256, 256, 8}, RangeChunks.sizes(8, 520));
+        assertArrayEquals(new int[] {64, 32, 4}, RangeChunks.sizes(32, 100));
+        assertThrows(IllegalArgumentException.class, () -> RangeChunks.sizes(64, 0));
+    }
+
+    private static List<Opening> openings(SecureRandom rng, int m, int bits) {
+        List<Opening> os = new ArrayList<>();
+        for (int j = 0; j < m; j++) {
+            os.add(Opening.random(Scalar.ofCanonical(new BigInteger(bits, rng)), rng));
+        }
+        return os;
+    }
+
+    private static Failure chunkRejection(Transcript t, int bits, List<Commitment> cs, List<RangeProof> ps) {
+        return assertThrows(VerificationException.class, () -> RangeVerifier.verifyChunks(t, bits, cs, ps)).failure();
+    }
+
+    @Test
+    void chunkedProofs_verifyForAnyCount_andLeaveTheCallersTranscriptAlone() throws Exception {
+        long seed = TestRandom.seed("RangeProofTest.chunks");
+        SecureRandom rng = TestRandom.secure(seed, "chunks");
+        for (int m : new int[] {1, 3, 7, 12}) {
+            List<Opening> os = openings(rng, m, 16);
+            Transcript t = context();
+            List<RangeProof> ps = RangeProver.proveChunks(t, 16, os, true, rng);
+            assertEquals(RangeChunks.sizes(16, m).length, ps.size());
+            // The caller's transcript is unchanged: the same challenge as a fresh one.
+            assertEquals(context().challenge("after"), t.challenge("after"), "caller transcript untouched, m=" + m);
+            RangeVerifier.verifyChunks(context(), 16, commit(os), ps);
+        }
+    }
+
+    @Test
+    void chunkedProofs_rejectAnOutOfRangeValueInAnyChunk_andShapeChanges() {
+        long seed = TestRandom.seed("RangeProofTest.chunkAttacks");
+        SecureRandom rng = TestRandom.secure(seed, "chunkAttacks");
+        List<Opening> os = openings(rng, 7, 8);
+        for (int bad : new int[] {0, 4, 6}) {
+            List<Opening> cheat = new ArrayList<>(os);
+            cheat.set(bad, Opening.random(Scalar.of(256 + bad), rng));
+            List<RangeProof> ps = RangeProver.proveChunksUnchecked(context(), 8, cheat, true, rng);
+            VerificationException e = assertThrows(VerificationException.class,
+                    () -> RangeVerifier.verifyChunks(context(), 8, commit(cheat), ps));
+            assertEquals(Failure.RANGE_PROOF_INVALID, e.failure());
+            int chunk = bad < 4 ? 0 : bad < 6 ? 1 : 2;
+            assertTrue(e.getMessage().contains("range chunk " + chunk), e.getMessage());
+        }
+        List<RangeProof> good = RangeProver.proveChunks(context(), 8, os, true, rng);
+        List<Commitment> cs = commit(os);
+        assertEquals(Failure.LENGTH_MISMATCH, chunkRejection(context(), 8, cs, good.subList(0, 2)), "a chunk dropped");
+        List<RangeProof> swapped = List.of(good.get(0), good.get(2), good.get(1));
+        assertEquals(Failure.LENGTH_MISMATCH, chunkRejection(context(), 8, cs, swapped), "chunks of other sizes swapped");
+        assertEquals(Failure.LENGTH_MISMATCH, chunkRejection(context(), 8, cs.subList(0, 6), good), "a value dropped");
+        assertEquals(Failure.LENGTH_MISMATCH, chunkRejection(context(), 16, cs, good), "another width");
+        // A proof of the right values made for another place: values 4 and 5 proven as a statement of
+        // their own (chunk 0 of 2) do not stand in for chunk 2 of the 7 (index, first value and count differ).
+        List<RangeProof> alone = RangeProver.proveChunks(context(), 8, os.subList(4, 6), true, rng);
+        List<RangeProof> transplanted = List.of(good.get(0), alone.get(0), good.get(2));
+        assertEquals(Failure.RANGE_PROOF_INVALID, chunkRejection(context(), 8, cs, transplanted), "chunk from another statement");
+        assertEquals(Failure.RANGE_PROOF_INVALID, chunkRejection(context().append("x", 1L), 8, cs, good), "other context");
+    }
+
+    @Test
+    void callerBoundChunks_verifyThroughTheEquation_withCommitmentsTheCallerAdds() throws Exception {
+        long seed = TestRandom.seed("RangeProofTest.callerBound");
+        SecureRandom rng = TestRandom.secure(seed, "callerBound");
+        List<Opening> os = openings(rng, 5, 32);
+        List<Commitment> cs = commit(os);
+        // The caller binds the commitments itself (here: appends them) and proves without re-binding.
+        Transcript bound = context();
+        for (Commitment c : cs) {
+            bound.append("mine", c);
+        }
+        List<RangeProof> ps = RangeProver.proveChunks(bound.copy(), 32, os, false, rng);
+        for (int wrong = -1; wrong < cs.size(); wrong++) {
+            Transcript t = context();
+            for (Commitment c : cs) {
+                t.append("mine", c);
+            }
+            RangeVerifier.Chunks chunks = RangeVerifier.prepareChunks(t, 32, cs.size(), null, ps);
+            VerificationEquation eq = new VerificationEquation();
+            Scalar[] v = chunks.addTo(eq, Scalar.random(rng), rng);
+            for (int j = 0; j < cs.size(); j++) {
+                Commitment c = j == wrong ? cs.get(j).addValue(Scalar.ONE) : cs.get(j);
+                eq.add(v[j], c.point());
+            }
+            assertEquals(wrong < 0, eq.holds(), "commitment " + wrong + " changed");
+        }
+        // Bound and caller-bound transcripts differ: a caller-bound proof does not verify as bound.
+        assertEquals(Failure.RANGE_PROOF_INVALID, chunkRejection(bound.copy(), 32, cs, ps));
+    }
+
+    /** Chunks are proven on two threads, yet the bytes depend only on the caller's random stream. */
+    @Test
+    void chunkedProofs_areAFunctionOfTheRandomStream_whateverThreadProvesEachChunk() {
+        long seed = TestRandom.seed("RangeProofTest.deterministic");
+        List<Opening> os = openings(TestRandom.secure(seed, "values"), 7, 16);
+        List<RangeProof> first = RangeProver.proveChunks(context(), 16, os, true, TestRandom.secure(seed, "nonces"));
+        for (int run = 0; run < 3; run++) {
+            assertEquals(first, RangeProver.proveChunks(context(), 16, os, true, TestRandom.secure(seed, "nonces")), "run " + run);
+        }
+        List<RangeProof> other = RangeProver.proveChunks(context(), 16, os, true, TestRandom.secure(seed, "other nonces"));
+        for (int c = 0; c < first.size(); c++) {
+            assertTrue(!first.get(c).equals(other.get(c)), "another stream gives other blindings, chunk " + c);
+        }
+    }
 }

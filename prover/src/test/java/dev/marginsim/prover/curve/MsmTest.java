@@ -131,4 +131,122 @@ class MsmTest {
         assertEquals(Msm.sumBouncyCastle(k1, p), pair[0]);
         assertEquals(Msm.sumBouncyCastle(k2, p), pair[1]);
     }
+
+    @Test
+    void sharedSums_equalEachSumDoneAlone_includingCancellingAndRepeatedPoints() {
+        long seed = TestRandom.seed("MsmTest.sharedSums");
+        SecureRandom rng = TestRandom.secure(seed, "shared");
+        for (int n : new int[] {1, SharedScalarSums.MIN_OUTPUTS - 1, SharedScalarSums.MIN_OUTPUTS, 80}) {
+            for (int per : new int[] {1, 2, 8}) {
+                // The special scalars (0, ±1, 2, n/2, 2^255, −2) come first: each one's digits differ.
+                Scalar[] t = scalars(rng, 8);
+                if (per < 8) {
+                    t = java.util.Arrays.copyOfRange(scalars(rng, 8 + per), 8, 8 + per);
+                }
+                Point[] base = points(per * n);
+                if (per == 2 && n > 2) {
+                    // Output 0 cancels (t0·P + t1·Q with Q = −(t0/t1)·P); output 1 adds one point twice.
+                    base[n] = base[0].multiply(t[0].multiply(t[1].invert())).negate();
+                    base[n + 1] = base[1].multiply(t[0].multiply(t[1].invert()));
+                }
+                Point[] shared = Msm.sharedSums(t, base, n);
+                Point[] alone = SharedScalarSums.reference(t, base, n);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(alone[i], shared[i], "n=" + n + " per=" + per + " output " + i);
+                    Point slow = Point.INFINITY;
+                    for (int h = 0; h < per; h++) {
+                        slow = slow.add(base[h * n + i].multiply(t[h]));
+                    }
+                    assertEquals(slow, shared[i], "naive n=" + n + " per=" + per + " output " + i);
+                }
+                if (per == 2 && n > 2) {
+                    assertTrue(shared[0].isInfinity(), "a cancelling sum is infinity");
+                }
+            }
+        }
+        Scalar[] special = scalars(rng, 8);
+        Point[] base = points(8 * 40);
+        assertEquals(java.util.List.of(SharedScalarSums.reference(special, base, 40)),
+                java.util.List.of(Msm.sharedSums(special, base, 40)), "special scalars shared by 40 outputs");
+    }
+
+    @Test
+    void parallelFork_returnsTheResultWhoeverRunsIt_andPropagatesFailures() {
+        java.util.List<Parallel.Forked<Integer>> forks = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            int v = i;
+            // Nested forks: a helper running a task that forks again must not wait on a queue.
+            forks.add(Parallel.fork(() -> v + Parallel.fork(() -> v * 2).join()));
+        }
+        for (int i = 0; i < 50; i++) {
+            assertEquals(3 * i, forks.get(i).join());
+        }
+        Parallel.Forked<Integer> failing = Parallel.fork(() -> {
+            throw new IllegalStateException("boom");
+        });
+        assertEquals("boom", assertThrows(IllegalStateException.class, failing::join).getMessage());
+    }
+
+    /** Points of their own (tables stay attached to a point for good). */
+    private static Point[] tabledPoints(String tag, int n) {
+        Point[] p = new Point[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = Point.hashToCurve("marginsim/test/msm/" + tag, new byte[] {(byte) (i >>> 8), (byte) i});
+        }
+        Msm.precompute(p);
+        return p;
+    }
+
+    @Test
+    void fixedBaseSums_equalTheGlvSums_includingSpecialScalarsAndCancellingPoints() {
+        long seed = TestRandom.seed("MsmTest.fixedBase");
+        SecureRandom rng = TestRandom.secure(seed, "fixed");
+        Point[] tabled = tabledPoints("fixed", 700);
+        for (int n : new int[] {1, 5, 100, Msm.FIXED_BASE_THRESHOLD, 700}) {
+            Scalar[] k = scalars(rng, n);
+            Point[] p = java.util.Arrays.copyOf(tabled, n);
+            Point expected = Msm.sumPippenger(k, p);
+            assertEquals(expected, Msm.sumFixedBase(k, p), "fixed-base n=" + n);
+            assertEquals(expected, Msm.sum(k, p), "Msm.sum over tabled points n=" + n);
+        }
+        // Every digit value and bucket: scalars 1 … 2^13 and their negations, and the top window's carry.
+        int n = 1 << 13;
+        Scalar[] k = new Scalar[n];
+        Point[] p = new Point[n];
+        for (int i = 0; i < n; i++) {
+            k[i] = i % 2 == 0 ? Scalar.of(i + 1) : Scalar.of(-(i + 1));
+            p[i] = tabled[i % 7];
+        }
+        k[0] = Scalar.ONE.negate();
+        k[1] = Scalar.ofCanonical(BigInteger.ONE.shiftLeft(255).add(BigInteger.ONE.shiftLeft(250)));
+        assertEquals(Msm.sumBouncyCastle(k, p), Msm.sumFixedBase(k, p), "all digit values, repeated points");
+        // P + (−P) inside a bucket, and a sum that cancels entirely.
+        Scalar[] same = new Scalar[600];
+        Point[] opp = new Point[600];
+        Point[] negated = tabledPoints("negated", 1);
+        Point minus = tabled[3].negate();
+        Msm.precompute(new Point[] {minus});
+        for (int i = 0; i < 600; i++) {
+            same[i] = Scalar.of(12345);
+            opp[i] = i % 2 == 0 ? tabled[3] : minus;
+        }
+        assertTrue(Msm.sumFixedBase(same, opp).isInfinity(), "everything cancels");
+        assertTrue(Msm.sum(same, opp).isInfinity(), "everything cancels through Msm.sum");
+        assertEquals(negated[0].multiply(Scalar.of(9)), Msm.sumFixedBase(new Scalar[] {Scalar.of(9)}, negated));
+    }
+
+    @Test
+    void mixedSums_ofTabledAndOtherPoints_equalTheNaiveSum() {
+        long seed = TestRandom.seed("MsmTest.mixed");
+        SecureRandom rng = TestRandom.secure(seed, "mixed");
+        Point[] tabled = tabledPoints("mixed", 1200);
+        Point[] other = points(300);
+        Point[] p = new Point[1500];
+        System.arraycopy(tabled, 0, p, 0, 1200);
+        System.arraycopy(other, 0, p, 1200, 300);
+        Scalar[] k = scalars(rng, 1500);
+        assertEquals(Msm.sumBouncyCastle(k, p), Msm.sum(k, p));
+        Point[] pair = Msm.sumPair(k, scalars(rng, 1500), p);
+        assertEquals(Msm.sumBouncyCastle(k, p), pair[0]);
+    }
 }

@@ -67,4 +67,39 @@ class MarginAttackTest {
             assertEquals(Failure.PROOF_INVALID, f, "without " + omit);
         }
     }
+
+    /**
+     * The slots are range-proven in chunks checked together with the product proofs in one sum: a chunk
+     * from another valid proof of the same statement, a dropped or reordered chunk, or a product proof
+     * from another proof each fail, and the failure names the check.
+     */
+    @Test
+    void chunksAndProductProofsTakenFromAnotherProof_areRejected() throws Exception {
+        MarginProof a = MarginProver.prove(MarginGolden.ROUND, MarginGolden.leaf(MarginGolden.ACCOUNT), MarginGolden.STATEMENT, pool(1), RNG);
+        MarginProof b = MarginProver.prove(MarginGolden.ROUND, MarginGolden.leaf(MarginGolden.ACCOUNT), MarginGolden.STATEMENT, pool(1), RNG);
+        MarginGolden.verify(a);
+        MarginGolden.verify(b);
+        java.util.List<dev.marginsim.prover.bulletproofs.RangeProof> chunks = a.rangeProofs();
+        org.junit.jupiter.api.Assertions.assertTrue(chunks.size() >= 2, "the golden statement's slots need several chunks");
+        for (int c = 0; c < chunks.size(); c++) {
+            java.util.List<dev.marginsim.prover.bulletproofs.RangeProof> mixed = new java.util.ArrayList<>(chunks);
+            mixed.set(c, b.rangeProofs().get(c));
+            MarginProof m = new MarginProof(a.roundHash(), a.statement(), a.account(), a.salt(), a.leafCommitments(),
+                    a.commitments(), a.products(), mixed);
+            VerificationException e = assertThrows(VerificationException.class, () -> MarginGolden.verify(m));
+            assertEquals(Failure.RANGE_PROOF_INVALID, e.failure(), "chunk " + c + " from another proof");
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("range chunk " + c), e.getMessage());
+        }
+        java.util.List<dev.marginsim.prover.bulletproofs.RangeProof> reversed = new java.util.ArrayList<>(chunks);
+        java.util.Collections.reverse(reversed);
+        assertEquals(Failure.LENGTH_MISMATCH, failure(() -> MarginGolden.verify(new MarginProof(a.roundHash(), a.statement(),
+                a.account(), a.salt(), a.leafCommitments(), a.commitments(), a.products(), reversed))), "chunks reordered");
+        assertEquals(Failure.LENGTH_MISMATCH, failure(() -> MarginGolden.verify(new MarginProof(a.roundHash(), a.statement(),
+                a.account(), a.salt(), a.leafCommitments(), a.commitments(), a.products(), chunks.subList(0, chunks.size() - 1)))),
+                "a chunk dropped");
+        java.util.List<ProductProof> products = new java.util.ArrayList<>(a.products());
+        products.set(0, b.products().get(0));
+        assertEquals(Failure.PROOF_INVALID, failure(() -> MarginGolden.verify(new MarginProof(a.roundHash(), a.statement(),
+                a.account(), a.salt(), a.leafCommitments(), a.commitments(), products, a.rangeProofs()))), "a product proof from another proof");
+    }
 }

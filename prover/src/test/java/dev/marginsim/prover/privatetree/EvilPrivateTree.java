@@ -12,7 +12,6 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * A private tree built by a dishonest operator, independently of {@link PrivateTreeBuilder}: any
@@ -121,14 +120,16 @@ final class EvilPrivateTree {
         Transcript start(PrivateRound round, Address account, byte[] accountHash, long slot, byte[][] siblingHashes);
     }
 
-    /** The proof a cheater makes: low 64 bits of every value in the range proof, the given transcript. */
+    /**
+     * The proof a cheater makes: low 64 bits of the leaf's values in its opening and of every sibling's in
+     * the range proofs, the given transcript.
+     */
     PrivateInclusionProof proof(int slot, SecureRandom rng, TranscriptMaker transcript) {
         Leaf leaf = leaves.get(slot);
         List<Opening> openings = new ArrayList<>();
         long[] v = new long[tokens];
         for (int t = 0; t < tokens; t++) {
             v[t] = leaf.values()[t].mod(LOW64).longValue();
-            openings.add(new Opening(Scalar.reduce(leaf.values()[t].mod(LOW64)), leaf.blindings()[t]));
         }
         byte[][] siblingHashes = new byte[depth][];
         byte[][][] siblingCommitments = new byte[depth][][];
@@ -142,9 +143,8 @@ final class EvilPrivateTree {
             }
             node >>= 1;
         }
-        Function<List<Opening>, List<Opening>> pad = InclusionTranscript::padded;
-        RangeProof range = RangeProver.prove(transcript.start(round, leaf.account(),
-                PrivateHashing.accountHash(leaf.salt(), leaf.account()), slot, siblingHashes), 64, pad.apply(openings), rng);
+        List<RangeProof> range = RangeProver.proveChunks(transcript.start(round, leaf.account(),
+                PrivateHashing.accountHash(leaf.salt(), leaf.account()), slot, siblingHashes), 64, openings, true, rng);
         return new PrivateInclusionProof(round, leaf.account(), leaf.salt(), slot, v, leaf.blindings(), siblingHashes,
                 siblingCommitments, 64, range);
     }

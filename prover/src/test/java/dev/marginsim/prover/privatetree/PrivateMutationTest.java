@@ -87,7 +87,7 @@ class PrivateMutationTest {
     void otherDocumentTypesAndVersionsAreNamed() throws Exception {
         String other = new String(Golden.read(PrivateTreeJsonTest.PROOF)).replaceFirst("private-inclusion-proof", "private-round");
         assertEquals(Failure.WRONG_TYPE, assertThrows(VerificationException.class, () -> verify(other.getBytes())).failure());
-        String proof = new String(Golden.read(PrivateTreeJsonTest.PROOF)).replaceFirst("\"version\" : 1", "\"version\" : 2");
+        String proof = new String(Golden.read(PrivateTreeJsonTest.PROOF)).replaceFirst("\"version\" : 2", "\"version\" : 1");
         assertEquals(Failure.UNSUPPORTED_VERSION, assertThrows(VerificationException.class, () -> verify(proof.getBytes())).failure());
         assertEquals(Failure.MALFORMED_JSON, assertThrows(VerificationException.class, () -> verify("not json".getBytes())).failure());
     }

@@ -87,6 +87,23 @@ class PrivateTreeAttackTest {
         assertEquals(Failure.RANGE_PROOF_INVALID, failure(() -> verify(t.proof(0, RNG), t.round, ALICE)));
     }
 
+    /**
+     * The holder's own leaf is not in the range proofs (its values are opened and checked in the clear):
+     * a leaf committing to a negative or wrapped balance cannot be opened to the in-range value the
+     * holder is shown. Opened as its low 64 bits, −100 is 2⁶⁴ − 100, outside the range; 2⁶⁴ + 500 opened
+     * as 500 recomputes another leaf, which misses the root.
+     */
+    @Test
+    void theHoldersOwnLeafCommittingToANegativeOrWrappedBalance_isRejected() {
+        BigInteger[] hidden = {BigInteger.valueOf(-100), BigInteger.ONE.shiftLeft(64).add(BigInteger.valueOf(500))};
+        Failure[] expected = {Failure.VALUE_OUT_OF_RANGE, Failure.ROOT_MISMATCH};
+        for (int i = 0; i < hidden.length; i++) {
+            EvilPrivateTree t = new EvilPrivateTree(INFO, List.of(leaf(ALICE, hidden[i], BigInteger.ZERO, BigInteger.ZERO),
+                    leaf(BOB, 10, 0, 0), leaf(CAROL, 10, 0, 0), leaf(null, 0, 0, 0)), false);
+            assertEquals(expected[i], failure(() -> verify(t.proof(0, RNG), t.round, ALICE)), "leaf value " + hidden[i]);
+        }
+    }
+
     @Test
     void aNodeKeepingTheMaximumInsteadOfTheSum_isRejected() {
         EvilPrivateTree t = new EvilPrivateTree(INFO, honest(), true);
@@ -100,13 +117,13 @@ class PrivateTreeAttackTest {
         assertEquals(Failure.ACCOUNT_MISMATCH, failure(() -> verify(alices, t.round, BOB)));
         // the same leaf relabelled for Bob: its salted account hash no longer matches
         PrivateInclusionProof relabelled = new PrivateInclusionProof(t.round, BOB, alices.salt(), alices.slot(), alices.values(),
-                alices.blindings(), path(alices), commitments(alices), 64, alices.rangeProof());
+                alices.blindings(), path(alices), commitments(alices), 64, alices.rangeProofs());
         assertEquals(Failure.ROOT_MISMATCH, failure(() -> verify(relabelled, t.round, BOB)));
         // a tree with two leaves for one account shows each holder a valid path; the auditor sees the shared slot
         List<PrivateInclusionProof> collected = List.of(alices, alices, t.proof(1, RNG));
         PrivateInclusionVerifier.requireDistinctLeaves(collected);
         PrivateInclusionProof forged = new PrivateInclusionProof(t.round, BOB, alices.salt(), alices.slot(), alices.values(),
-                alices.blindings(), path(alices), commitments(alices), 64, alices.rangeProof());
+                alices.blindings(), path(alices), commitments(alices), 64, alices.rangeProofs());
         assertEquals(Failure.LEAF_SHARED, failure(() -> PrivateInclusionVerifier.requireDistinctLeaves(List.of(alices, forged))));
     }
 
@@ -150,7 +167,7 @@ class PrivateTreeAttackTest {
         AccountLeaf leaf = weakTree.accountLeaf(a);
         assertEquals(Failure.ROOT_MISMATCH, failure(() -> verify(new PrivateInclusionProof(PrivateRound.of(weakTree), a, leaf.salt(),
                 weakTree.slotOf(a), leaf.values(), leaf.blindings(), siblings(weakTree, a), siblingCommitments(weakTree, a), 64,
-                PrivateInclusionProver.prove(TreeFixtures.BUILDER.build(round, TreeFixtures.MASTER), a, 64, RNG).rangeProof()),
+                PrivateInclusionProver.prove(TreeFixtures.BUILDER.build(round, TreeFixtures.MASTER), a, 64, RNG).rangeProofs()),
                 PrivateRound.of(weakTree), a)));
         // and the standard H is the hash-to-curve point, not a multiple the code chose
         assertEquals(TreeGenerators.STANDARD.h(), TreeGenerators.STANDARD.g().getCurve().decodePoint(
@@ -189,10 +206,10 @@ class PrivateTreeAttackTest {
         byte[][] rh = {hashes[1], hashes[0]};
         byte[][][] rc = {cs[1], cs[0]};
         assertEquals(Failure.ROOT_MISMATCH, failure(() -> verify(new PrivateInclusionProof(t.round, ALICE, p.salt(), p.slot(),
-                p.values(), p.blindings(), rh, rc, 64, p.rangeProof()), t.round, ALICE)));
+                p.values(), p.blindings(), rh, rc, 64, p.rangeProofs()), t.round, ALICE)));
         // the level-1 node {Alice, Bob} as a "leaf" one level short of the root
         assertEquals(Failure.LENGTH_MISMATCH, failure(() -> verify(new PrivateInclusionProof(t.round, ALICE, p.salt(), 0,
-                p.values(), p.blindings(), new byte[][] {hashes[1]}, new byte[][][] {cs[1]}, 64, p.rangeProof()), t.round, ALICE)));
+                p.values(), p.blindings(), new byte[][] {hashes[1]}, new byte[][][] {cs[1]}, 64, p.rangeProofs()), t.round, ALICE)));
     }
 
     @Test

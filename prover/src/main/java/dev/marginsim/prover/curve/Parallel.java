@@ -1,0 +1,105 @@
+package dev.marginsim.prover.curve;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * Runs a second piece of work beside the caller's own on a small pool of helper threads (one fewer
+ * than the processors), for the curve sums that split in two.
+ *
+ * <p>Why not {@code CompletableFuture.supplyAsync}: on a 2-processor machine the JDK's common pool has
+ * parallelism 1, and below 2 {@code CompletableFuture} starts a new thread for every task; the provers
+ * started ~20 threads per proof and, with nested splits, ran more threads than cores. Here a task that
+ * no helper has started when its result is needed is run by the thread that needs it, so nested splits
+ * never wait on a queue and never oversubscribe the cores; the result is the same whichever thread
+ * computes it.
+ */
+public final class Parallel {
+    private static final int HELPERS = Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
+    private static final ExecutorService POOL = HELPERS == 0 ? null : Executors.newFixedThreadPool(HELPERS, r -> {
+        Thread t = new Thread(r, "marginsim-curve-helper");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private Parallel() {
+    }
+
+    /** True if there is a helper thread to run work beside the caller. */
+    public static boolean available() {
+        return POOL != null;
+    }
+
+    /** Work handed to a helper; {@link #join} runs it on the caller if no helper has taken it yet. */
+    public static final class Forked<T> {
+        private final Supplier<T> work;
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        private T result;
+        private RuntimeException failure;
+        private Error error;
+        private boolean done;
+
+        private Forked(Supplier<T> work) {
+            this.work = work;
+        }
+
+        private void runIfUnclaimed() {
+            if (!claimed.compareAndSet(false, true)) {
+                return;
+            }
+            T r = null;
+            RuntimeException f = null;
+            Error e = null;
+            try {
+                r = work.get();
+            } catch (RuntimeException x) {
+                f = x;
+            } catch (Error x) {
+                e = x;
+            }
+            synchronized (this) {
+                result = r;
+                failure = f;
+                error = e;
+                done = true;
+                notifyAll();
+            }
+        }
+
+        /** The result, computing it here if no helper started it. */
+        public T join() {
+            runIfUnclaimed();
+            boolean interrupted = false;
+            synchronized (this) {
+                while (!done) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (error != null) {
+                throw error;
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return result;
+        }
+    }
+
+    /** Offers {@code work} to a helper thread; without one it runs at {@link Forked#join}. */
+    public static <T> Forked<T> fork(Supplier<T> work) {
+        Forked<T> f = new Forked<>(work);
+        if (POOL != null) {
+            POOL.execute(f::runIfUnclaimed);
+        }
+        return f;
+    }
+}
