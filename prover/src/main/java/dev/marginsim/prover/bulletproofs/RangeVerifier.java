@@ -1,6 +1,7 @@
 package dev.marginsim.prover.bulletproofs;
 
 import dev.marginsim.prover.curve.Scalar;
+import dev.marginsim.prover.curve.ScalarMath;
 import dev.marginsim.prover.pedersen.Commitment;
 import dev.marginsim.prover.verify.Failure;
 import dev.marginsim.prover.verify.VerificationException;
@@ -234,7 +235,6 @@ public final class RangeVerifier {
          * ω·c·z^{2+j} (docs/proofs-private.md, "Verification").
          */
         Scalar[] addTo(VerificationEquation eq, Scalar omega, SecureRandom rng) {
-            BigInteger n = Scalar.ORDER;
             Scalar c = Scalar.random(rng);
             Scalar oc = omega.multiply(c);
             eq.add(omega, proof.a());
@@ -252,51 +252,68 @@ public final class RangeVerifier {
                 zPow = zPow.multiply(z);
             }
 
-            // s_i: product of u_r^{±1}, + where bit (k − r) of i is set (round 1 = top bit).
+            // s_i: product of u_r^{±1}, + where bit (k − r) of i is set (round 1 = top bit). The loops over
+            // the N generators run on ScalarMath limbs (no BigInteger allocation, ~4× faster a product).
             int k = u.length;
-            Scalar[] s = new Scalar[nm];
+            int[][] s = new int[nm][];
             Scalar s0 = Scalar.ONE;
             for (Scalar ui : uInv) {
                 s0 = s0.multiply(ui);
             }
-            s[0] = s0;
-            Scalar[] uSq = new Scalar[k];
+            s[0] = ScalarMath.of(s0);
+            int[][] uSq = new int[k][];
             for (int r = 0; r < k; r++) {
-                uSq[r] = u[r].square();
+                uSq[r] = ScalarMath.of(u[r].square());
             }
             for (int i = 1; i < nm; i++) {
                 int top = 31 - Integer.numberOfLeadingZeros(i);
-                s[i] = s[i - (1 << top)].multiply(uSq[k - 1 - top]);
+                s[i] = new int[8];
+                ScalarMath.mul(s[i - (1 << top)], uSq[k - 1 - top], s[i]);
             }
             Scalar a = proof.ipA();
             Scalar b = proof.ipB();
-            Scalar yInv = y.invert();
-            Scalar[] zz2 = RangeProver.zTwoTerms(z, bits, m);
             // Four multiplications mod n per index: ω is folded into the constants and into y^{-i}.
-            BigInteger omZ = omega.multiply(z).toBigInteger();
-            BigInteger omA = omega.multiply(a).toBigInteger();
-            BigInteger bb = b.toBigInteger();
-            BigInteger yInvB = yInv.toBigInteger();
-            BigInteger omYInvPow = omega.toBigInteger();
-            BigInteger[] gCoef = new BigInteger[nm];
-            BigInteger[] hCoef = new BigInteger[nm];
+            int[] omZ = ScalarMath.of(omega.multiply(z));
+            int[] omA = ScalarMath.of(omega.multiply(a));
+            int[] bl = ScalarMath.of(b);
+            int[] yInv = ScalarMath.of(y.invert());
+            int[] omYInvPow = ScalarMath.of(omega);
+            int[] zz2 = new int[8];
+            int[] zPowL = ScalarMath.of(z.square());
+            int[] zL = ScalarMath.of(z);
+            int[] t = new int[8];
+            int[][] gCoef = new int[nm][];
+            int[][] hCoef = new int[nm][];
             for (int i = 0; i < nm; i++) {
+                // zz2_i = z^{2+j}·2^{i mod n}, j = i / n
+                if (i % bits == 0) {
+                    if (i > 0) {
+                        ScalarMath.mul(zPowL, zL, zPowL);
+                    }
+                    System.arraycopy(zPowL, 0, zz2, 0, 8);
+                } else {
+                    ScalarMath.add(zz2, zz2, zz2);
+                }
                 // G_i: ω(−z − a·s_i)
-                BigInteger g = omZ.add(omA.multiply(s[i].toBigInteger())).mod(n);
-                gCoef[i] = g.signum() == 0 ? g : n.subtract(g);
+                int[] g = new int[8];
+                ScalarMath.mul(omA, s[i], g);
+                ScalarMath.add(g, omZ, g);
+                ScalarMath.negate(g, g);
+                gCoef[i] = g;
                 // H_i: ω(z + y^-i·(zz2_i − b·s_i^-1)), s_i^-1 = s_{N−1−i}
-                BigInteger inner = zz2[i].toBigInteger().subtract(bb.multiply(s[nm - 1 - i].toBigInteger()));
-                hCoef[i] = omZ.add(omYInvPow.multiply(inner)).mod(n);
-                omYInvPow = omYInvPow.multiply(yInvB).mod(n);
+                ScalarMath.mul(bl, s[nm - 1 - i], t);
+                ScalarMath.sub(zz2, t, t);
+                int[] h = new int[8];
+                ScalarMath.mul(omYInvPow, t, h);
+                ScalarMath.add(h, omZ, h);
+                hCoef[i] = h;
+                ScalarMath.mul(omYInvPow, yInv, omYInvPow);
             }
             eq.addVectors(gCoef, hCoef);
             // δ(y, z) = (z − z²)·Σ y^i − Σ_j z^{3+j}·(2^n − 1)
-            Scalar sumY = Scalar.ZERO;
-            Scalar yPow = Scalar.ONE;
-            for (int i = 0; i < nm; i++) {
-                sumY = sumY.add(yPow);
-                yPow = yPow.multiply(y);
-            }
+            // Σ_{i<N} y^i as a geometric series (one exponentiation instead of N products).
+            Scalar sumY = y.equals(Scalar.ONE) ? Scalar.of(nm)
+                    : y.pow(nm).subtract(Scalar.ONE).multiply(y.subtract(Scalar.ONE).invert());
             Scalar delta = z.subtract(z.square()).multiply(sumY);
             Scalar twoN1 = Scalar.reduce(BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE));
             Scalar z3 = z.square().multiply(z);

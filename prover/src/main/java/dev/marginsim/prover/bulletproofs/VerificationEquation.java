@@ -3,6 +3,7 @@ package dev.marginsim.prover.bulletproofs;
 import dev.marginsim.prover.curve.Msm;
 import dev.marginsim.prover.curve.Point;
 import dev.marginsim.prover.curve.Scalar;
+import dev.marginsim.prover.curve.ScalarMath;
 import dev.marginsim.prover.pedersen.PedersenGenerators;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -24,8 +25,8 @@ public final class VerificationEquation {
 
     private final List<Scalar> scalars = new ArrayList<>();
     private final List<Point> points = new ArrayList<>();
-    private BigInteger[] gVector = new BigInteger[0];
-    private BigInteger[] hVector = new BigInteger[0];
+    private int[][] gVector = new int[0][];
+    private int[][] hVector = new int[0][];
     private BigInteger pedersenG = BigInteger.ZERO;
     private BigInteger pedersenH = BigInteger.ZERO;
 
@@ -48,18 +49,20 @@ public final class VerificationEquation {
         return this;
     }
 
-    /** Adds Σ g[i]·Gᵢ + Σ h[i]·Hᵢ over the range proofs' vector generators (values below n). */
-    void addVectors(BigInteger[] g, BigInteger[] h) {
+    /** Adds Σ g[i]·Gᵢ + Σ h[i]·Hᵢ over the range proofs' vector generators ({@link ScalarMath} limbs below n). */
+    void addVectors(int[][] g, int[][] h) {
         if (g.length > gVector.length) {
             int old = gVector.length;
             gVector = Arrays.copyOf(gVector, g.length);
             hVector = Arrays.copyOf(hVector, g.length);
-            Arrays.fill(gVector, old, g.length, BigInteger.ZERO);
-            Arrays.fill(hVector, old, g.length, BigInteger.ZERO);
+            for (int i = old; i < g.length; i++) {
+                gVector[i] = new int[8];
+                hVector[i] = new int[8];
+            }
         }
         for (int i = 0; i < g.length; i++) {
-            gVector[i] = gVector[i].add(g[i]);
-            hVector[i] = hVector[i].add(h[i]);
+            ScalarMath.add(gVector[i], g[i], gVector[i]);
+            ScalarMath.add(hVector[i], h[i], hVector[i]);
         }
     }
 
@@ -81,9 +84,9 @@ public final class VerificationEquation {
         Point[] gs = BulletproofGenerators.g(n);
         Point[] hs = BulletproofGenerators.h(n);
         for (int i = 0; i < n; i++) {
-            k[at] = Scalar.ofCanonical(gVector[i].mod(N));
+            k[at] = ScalarMath.toScalar(gVector[i]);
             p[at++] = gs[i];
-            k[at] = Scalar.ofCanonical(hVector[i].mod(N));
+            k[at] = ScalarMath.toScalar(hVector[i]);
             p[at++] = hs[i];
         }
         k[at] = Scalar.ofCanonical(pedersenG.mod(N));

@@ -125,4 +125,46 @@ class ScalarTest {
         assertEquals(BigInteger.ONE.shiftLeft(512).subtract(BigInteger.ONE).mod(N), Scalar.fromWideBytes(wide).toBigInteger());
         assertThrows(IllegalArgumentException.class, () -> Scalar.fromWideBytes(new byte[32]));
     }
+
+    /** The limb arithmetic of the verifier's loops agrees with BigInteger mod n, boundaries included. */
+    @Test
+    void limbArithmetic_matchesBigIntegerModN() {
+        long seed = TestRandom.seed("ScalarTest.limbs");
+        SecureRandom rng = TestRandom.secure(seed, "limbs");
+        List<BigInteger> values = boundaries();
+        BigInteger two256 = BigInteger.ONE.shiftLeft(256);
+        // Products whose folds carry: values just below n, and with many high bits set.
+        values.add(N.subtract(BigInteger.TWO));
+        values.add(two256.subtract(N).add(BigInteger.ONE.shiftLeft(200)));
+        values.add(BigInteger.ONE.shiftLeft(255));
+        for (int i = 0; i < 40; i++) {
+            values.add(Scalar.random(rng).toBigInteger());
+        }
+        for (BigInteger a : values) {
+            for (BigInteger b : values) {
+                int[] x = ScalarMath.of(Scalar.ofCanonical(a));
+                int[] y = ScalarMath.of(Scalar.ofCanonical(b));
+                int[] z = new int[8];
+                ScalarMath.mul(x, y, z);
+                assertEquals(a.multiply(b).mod(N), ScalarMath.toScalar(z).toBigInteger(), "mul " + a + " " + b);
+                ScalarMath.add(x, y, z);
+                assertEquals(a.add(b).mod(N), ScalarMath.toScalar(z).toBigInteger(), "add");
+                ScalarMath.sub(x, y, z);
+                assertEquals(a.subtract(b).mod(N), ScalarMath.toScalar(z).toBigInteger(), "sub");
+            }
+            int[] z = new int[8];
+            ScalarMath.negate(ScalarMath.of(Scalar.ofCanonical(a)), z);
+            assertEquals(a.negate().mod(N), ScalarMath.toScalar(z).toBigInteger(), "negate");
+        }
+        // The largest 512-bit input to the reduction.
+        int[] ones = new int[16];
+        java.util.Arrays.fill(ones, -1);
+        int[] r = new int[8];
+        ScalarMath.reduce(ones, r);
+        assertEquals(BigInteger.ONE.shiftLeft(512).subtract(BigInteger.ONE).mod(N), ScalarMath.toScalar(r).toBigInteger(), "2^512 - 1");
+        // Aliasing: z = z·z.
+        int[] w = ScalarMath.of(Scalar.of(-3));
+        ScalarMath.mul(w, w, w);
+        assertEquals(BigInteger.valueOf(9), ScalarMath.toScalar(w).toBigInteger());
+    }
 }
