@@ -113,9 +113,9 @@ record InnerProduct(List<Point> l, List<Point> r, Scalar a, Scalar b) {
                 }
                 Point[] oldH = baseH;
                 int size = n;
-                Parallel.Forked<Point[]> newH = Parallel.fork(() -> Msm.sharedSums(th, oldH, size));
+                Parallel.Forked<Point[]> newH = Parallel.tryFork(() -> Msm.sharedSums(th, oldH, size));
                 baseG = Msm.sharedSums(tg, baseG, n);
-                baseH = newH.join();
+                baseH = newH == null ? Msm.sharedSums(th, oldH, size) : newH.join();
                 cg = new Scalar[n];
                 Arrays.fill(cg, Scalar.ONE);
                 ch = Arrays.copyOf(hPowers, n);

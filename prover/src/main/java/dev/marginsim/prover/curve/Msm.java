@@ -77,26 +77,26 @@ public final class Msm {
      * threads when they are large enough to pay for it.
      */
     public static Point[] sumPair(Scalar[] k1, Scalar[] k2, Point[] points) {
-        if (points.length < PARALLEL_THRESHOLD / 2 || !Parallel.available()) {
+        Parallel.Forked<Point> second = points.length < PARALLEL_THRESHOLD / 2 ? null : Parallel.tryFork(() -> sum(k2, points));
+        if (second == null) {
             return new Point[] {sum(k1, points), sum(k2, points)};
         }
-        Parallel.Forked<Point> second = Parallel.fork(() -> sum(k2, points));
         Point first = sum(k1, points);
         return new Point[] {first, second.join()};
     }
 
     /**
-     * Splits a large sum once into two halves computed on two threads (a group sum is exact, so the
-     * result is the same); each half uses the single-threaded method for its size.
+     * Splits a large sum once into two halves computed on two threads when a helper is free (a group
+     * sum is exact, so the result is the same); each half uses the single-threaded method for its size.
      */
     private static ECPoint sumRaw(BigInteger[] k, Point[] p) {
         int n = k.length;
-        if (n < PARALLEL_THRESHOLD || !Parallel.available()) {
+        int mid = n / 2;
+        Parallel.Forked<ECPoint> hi = n < PARALLEL_THRESHOLD ? null : Parallel.tryFork(
+                () -> sequential(Arrays.copyOfRange(k, mid, n), Arrays.copyOfRange(p, mid, n)));
+        if (hi == null) {
             return sequential(k, p);
         }
-        int mid = n / 2;
-        Parallel.Forked<ECPoint> hi = Parallel.fork(
-                () -> sequential(Arrays.copyOfRange(k, mid, n), Arrays.copyOfRange(p, mid, n)));
         ECPoint lo = sequential(Arrays.copyOf(k, mid), Arrays.copyOf(p, mid));
         return lo.add(hi.join());
     }

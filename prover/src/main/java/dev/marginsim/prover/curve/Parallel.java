@@ -3,6 +3,7 @@ package dev.marginsim.prover.curve;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +24,9 @@ public final class Parallel {
         t.setDaemon(true);
         return t;
     });
+
+    /** Forked work not yet finished: when it reaches the number of helpers, no helper is free. */
+    private static final AtomicInteger PENDING = new AtomicInteger();
 
     private Parallel() {
     }
@@ -49,6 +53,14 @@ public final class Parallel {
             if (!claimed.compareAndSet(false, true)) {
                 return;
             }
+            try {
+                runClaimed();
+            } finally {
+                PENDING.decrementAndGet();
+            }
+        }
+
+        private void runClaimed() {
             T r = null;
             RuntimeException f = null;
             Error e = null;
@@ -97,9 +109,23 @@ public final class Parallel {
     /** Offers {@code work} to a helper thread; without one it runs at {@link Forked#join}. */
     public static <T> Forked<T> fork(Supplier<T> work) {
         Forked<T> f = new Forked<>(work);
+        PENDING.incrementAndGet();
         if (POOL != null) {
             POOL.execute(f::runIfUnclaimed);
         }
         return f;
+    }
+
+    /**
+     * Offers {@code work} to a helper only if one is free now; null otherwise, and the caller should do
+     * the whole job itself without splitting it. Why: a split sum pays twice for its fixed costs (bucket
+     * sums, window setup); when every helper is busy (e.g. proving another chunk) both halves would run
+     * on the caller, and the split would only cost.
+     */
+    public static <T> Forked<T> tryFork(Supplier<T> work) {
+        if (POOL == null || PENDING.get() >= HELPERS) {
+            return null;
+        }
+        return fork(work);
     }
 }

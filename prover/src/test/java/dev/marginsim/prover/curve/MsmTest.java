@@ -181,6 +181,26 @@ class MsmTest {
         for (int i = 0; i < 50; i++) {
             assertEquals(3 * i, forks.get(i).join());
         }
+        // tryFork hands work out only while a helper is free; while one runs a long task it declines.
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Parallel.Forked<Integer> blocker = Parallel.fork(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 1;
+        });
+        if (Parallel.available()) {
+            // The blocker is pending until released, so no helper is free for more work.
+            org.junit.jupiter.api.Assertions.assertNull(Parallel.tryFork(() -> 2), "no free helper");
+        }
+        release.countDown();
+        assertEquals(1, blocker.join());
+        Parallel.Forked<Integer> offered = Parallel.tryFork(() -> 3);
+        if (offered != null) {
+            assertEquals(3, offered.join());
+        }
         Parallel.Forked<Integer> failing = Parallel.fork(() -> {
             throw new IllegalStateException("boom");
         });
