@@ -44,9 +44,9 @@ import java.util.SplittableRandom;
  * peer: bare range proofs over the same number of 64-bit slots in the same chunks (the margin proof's
  * dominant part), so the ratio shows what the bindings, product proofs and derived slots add.
  *
- * <p>Each shape is warmed up for at least {@code warm-up seconds} and 10 rounds before its timed runs:
- * with a single warm-up round (this harness's first version) the first timed runs still executed
- * interpreted and C1-compiled code, which costs 3–4× the steady state. The nonces come from a seeded
+ * <p>All shapes are warmed up together for at least {@code warm-up seconds} (default 30) and 10 rounds
+ * before any is timed: with a single warm-up round (this harness's first version) the first timed runs
+ * still executed interpreted and C1-compiled code, which costs 3–4× the steady state. The nonces come from a seeded
  * SHA1PRNG, as in {@link RangeProofTimer} (the platform's default NativePRNG reads /dev/urandom under
  * a lock and costs about twice as much per scalar). Every figure is a median; besides wall time it
  * reports the benchmark thread's own CPU time and the process CPU time (see {@link Clock}).
@@ -61,65 +61,99 @@ public final class MarginProofBench {
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 9;
-        double warmSeconds = args.length > 1 ? Double.parseDouble(args[1]) : 10;
+        double warmSeconds = args.length > 1 ? Double.parseDouble(args[1]) : 30;
         SecureRandom rng = SecureRandom.getInstance("SHA1PRNG");
         rng.setSeed(5L);
         PrivateTreeBuilder builder = new PrivateTreeBuilder(TreeGenerators.STANDARD);
-        System.out.printf("%d cores; medians of %d runs after ≥ %.0f s warm-up per shape%n",
+        List<Shape> shapes = new ArrayList<>();
+        for (int[] s : SHAPES) {
+            shapes.add(new Shape(s[0], s[1], builder, rng, runs));
+        }
+        // One warm-up over all shapes before any is timed: a per-shape warm-up of 8–10 s still left the
+        // first shape measured in partly compiled code on a loaded 2-core machine (2×2 timed first took
+        // 504 ms, timed after the others 190 ms).
+        long warmUntil = System.nanoTime() + (long) (warmSeconds * 1e9);
+        for (int round = 0; round < 10 || System.nanoTime() < warmUntil; round++) {
+            for (Shape shape : shapes) {
+                shape.measure(false);
+            }
+        }
+        System.out.printf("%d cores; medians of %d runs after ≥ %.0f s of warm-up over all shapes%n",
                 Runtime.getRuntime().availableProcessors(), runs, warmSeconds);
-        for (int[] shape : SHAPES) {
-            int assets = shape[0];
-            int markets = shape[1];
+        for (Shape shape : shapes) {
+            long gc0 = Clock.gcMillis();
+            for (int i = 0; i < runs; i++) {
+                shape.measure(true);
+            }
+            System.out.printf("%d assets × %d markets, %d slots × 64 bits in chunks %s, document %d bytes (GC pauses in the timed runs: %d ms)%n",
+                    shape.assets, shape.markets, shape.slots, java.util.Arrays.toString(RangeChunks.sizes(64, shape.slots)),
+                    shape.bytes, Clock.gcMillis() - gc0);
+            System.out.printf("  prove  %s; bare range proof %s; ratio %.2f%n", shape.prove.summary(), shape.peerProve.summary(),
+                    shape.prove.wall() / shape.peerProve.wall());
+            System.out.printf("  verify %s; bare range proof %s; ratio %.2f%n", shape.verify.summary(), shape.peerVerify.summary(),
+                    shape.verify.wall() / shape.peerVerify.wall());
+        }
+    }
+
+    /** One shape's fixtures and clocks: a seeded healthy pool, its leaf, and bare openings of as many slots. */
+    private static final class Shape {
+        final int assets;
+        final int markets;
+        final int slots;
+        final MarginStatement statement;
+        final PoolOpening pool;
+        final PrivateRound published;
+        final Address account = Address.ofIndex(1);
+        final AccountLeaf leaf;
+        final byte[] leafHash;
+        final List<Opening> openings = new ArrayList<>();
+        final List<Commitment> commitments = new ArrayList<>();
+        final SecureRandom rng;
+        final Clock prove;
+        final Clock verify;
+        final Clock peerProve;
+        final Clock peerVerify;
+        int bytes;
+
+        Shape(int assets, int markets, PrivateTreeBuilder builder, SecureRandom rng, int runs) {
+            this.assets = assets;
+            this.markets = markets;
+            this.rng = rng;
             SplittableRandom rnd = new SplittableRandom(assets * 31L + markets);
-            MarginStatement statement = statement(assets, markets, rnd);
-            PoolOpening pool = pool(statement, rnd);
-            Round round = round(statement, pool);
-            PrivateTree tree = builder.build(round, new byte[32]);
-            PrivateRound published = PrivateRound.of(tree);
-            Address account = Address.ofIndex(1);
-            AccountLeaf leaf = tree.accountLeaf(account);
-            byte[] leafHash = leaf.leafHash();
-            int slots = MarginCircuit.of(statement).slots().size();
-            List<Opening> openings = new ArrayList<>();
-            List<Commitment> commitments = new ArrayList<>();
+            statement = statement(assets, markets, rnd);
+            pool = pool(statement, rnd);
+            PrivateTree tree = builder.build(MarginProofBench.round(statement, pool), new byte[32]);
+            published = PrivateRound.of(tree);
+            leaf = tree.accountLeaf(account);
+            leafHash = leaf.leafHash();
+            slots = MarginCircuit.of(statement).slots().size();
             for (int k = 0; k < slots; k++) {
                 Opening o = Opening.random(rnd.nextLong(Long.MAX_VALUE), rng);
                 openings.add(o);
                 commitments.add(o.commit());
             }
-            Clock prove = new Clock(runs);
-            Clock verify = new Clock(runs);
-            Clock peerProve = new Clock(runs);
-            Clock peerVerify = new Clock(runs);
-            long warmUntil = System.nanoTime() + (long) (warmSeconds * 1e9);
-            int bytes = 0;
-            long gc0 = Clock.gcMillis();
-            for (int i = 0, timed = 0; timed < runs; i++) {
-                boolean record = i >= 10 && System.nanoTime() >= warmUntil;
-                MarginProof proof = prove.time(record, () -> MarginProver.prove(published, leaf, statement, pool, rng));
-                verify.time(record, () -> {
-                    MarginVerifier.verify(proof, published, statement, account, leafHash);
-                    return null;
-                });
-                List<RangeProof> bare = peerProve.time(record,
-                        () -> RangeProver.proveChunks(Transcript.start("peer"), 64, openings, true, rng));
-                peerVerify.time(record, () -> {
-                    RangeVerifier.verifyChunks(Transcript.start("peer"), 64, commitments, bare);
-                    return null;
-                });
-                if (record) {
-                    timed++;
-                    bytes = JsonOut.bytes(MarginProofJson.write(proof)).length;
-                } else {
-                    gc0 = Clock.gcMillis();
-                }
+            prove = new Clock(runs);
+            verify = new Clock(runs);
+            peerProve = new Clock(runs);
+            peerVerify = new Clock(runs);
+        }
+
+        /** Proves and verifies once, then the bare range proofs; records the readings if asked. */
+        void measure(boolean record) throws Exception {
+            MarginProof proof = prove.time(record, () -> MarginProver.prove(published, leaf, statement, pool, rng));
+            verify.time(record, () -> {
+                MarginVerifier.verify(proof, published, statement, account, leafHash);
+                return null;
+            });
+            List<RangeProof> bare = peerProve.time(record,
+                    () -> RangeProver.proveChunks(Transcript.start("peer"), 64, openings, true, rng));
+            peerVerify.time(record, () -> {
+                RangeVerifier.verifyChunks(Transcript.start("peer"), 64, commitments, bare);
+                return null;
+            });
+            if (record) {
+                bytes = JsonOut.bytes(MarginProofJson.write(proof)).length;
             }
-            System.out.printf("%d assets × %d markets, %d slots × 64 bits in chunks %s, document %d bytes (GC pauses in the timed runs: %d ms)%n",
-                    assets, markets, slots, java.util.Arrays.toString(RangeChunks.sizes(64, slots)), bytes, Clock.gcMillis() - gc0);
-            System.out.printf("  prove  %s; bare range proof %s; ratio %.2f%n", prove.summary(), peerProve.summary(),
-                    prove.wall() / peerProve.wall());
-            System.out.printf("  verify %s; bare range proof %s; ratio %.2f%n", verify.summary(), peerVerify.summary(),
-                    verify.wall() / peerVerify.wall());
         }
     }
 

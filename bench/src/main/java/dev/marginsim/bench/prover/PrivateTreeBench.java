@@ -33,7 +33,7 @@ import java.util.SplittableRandom;
  * {@link Commitment#commit} (Bouncy Castle's comb multiplier), giving the build's cost per leaf
  * commitment as a ratio to it.
  *
- * <p>The inclusion proofs are timed after a warm-up of at least 10 s (see {@link Clock} for the figures).
+ * <p>The inclusion proofs are timed after a warm-up of at least 20 s (see {@link Clock} for the figures).
  *
  * <p>Run: {@code java -Xmx2g -cp bench/target/benchmarks.jar dev.marginsim.bench.prover.PrivateTreeBench [log2Accounts] [proofs]}.
  */
@@ -77,7 +77,7 @@ public final class PrivateTreeBench {
         rng.setSeed(11L);
         // The range prover's code is still cold here (the build warm-up does not run it): warm it up on
         // accounts the timed runs do not use, as the first version of this harness did not.
-        long warmUntil = System.nanoTime() + 10_000_000_000L;
+        long warmUntil = System.nanoTime() + 20_000_000_000L;
         for (int i = 0; i < 5 || System.nanoTime() < warmUntil; i++) {
             Address a = round.accounts().get((i * 7919 + 13) % n).account();
             PrivateInclusionVerifier.verify(PrivateInclusionProver.prove(tree, a, 64, rng), published, a, null, 64);
