@@ -35,6 +35,22 @@ public record MarginStatementJson(byte[] roundHash, MarginStatement statement) {
         return roundHash.clone();
     }
 
+    /** By content: a record's default would compare the hash array by identity. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MarginStatementJson m && java.util.Arrays.equals(roundHash, m.roundHash) && statement.equals(m.statement);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * java.util.Arrays.hashCode(roundHash) + statement.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "MarginStatementJson[roundHash=" + Hex.encode(roundHash) + ", statement=" + statement + "]";
+    }
+
     public byte[] toBytes() {
         ObjectNode o = JsonOut.document(TYPE, VERSION);
         o.put("roundHash", Hex.encode(roundHash));
