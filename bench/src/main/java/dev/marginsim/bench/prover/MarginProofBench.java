@@ -3,10 +3,13 @@ package dev.marginsim.bench.prover;
 import dev.marginsim.core.price.PriceRound;
 import dev.marginsim.core.price.PriceSnapshot;
 import dev.marginsim.prover.bulletproofs.RangeChunks;
+import dev.marginsim.prover.bulletproofs.RangeLayout;
 import dev.marginsim.prover.bulletproofs.RangeProof;
 import dev.marginsim.prover.bulletproofs.RangeProver;
 import dev.marginsim.prover.bulletproofs.RangeVerifier;
 import dev.marginsim.prover.bulletproofs.Transcript;
+import dev.marginsim.prover.bulletproofs.VerificationEquation;
+import dev.marginsim.prover.curve.Scalar;
 import dev.marginsim.prover.format.JsonOut;
 import dev.marginsim.prover.margin.AssetTerm;
 import dev.marginsim.prover.margin.MarginCircuit;
@@ -41,8 +44,10 @@ import java.util.SplittableRandom;
  * Timed harness for the margin-sufficiency proof (issue 5 goal: ≤ 8 positions and assets, prove
  * ≤ 0.5 s, verify ≤ 50 ms). For each shape (collateral assets × markets) it proves and verifies a
  * seeded healthy pool bound to its leaf in a small private tree, and measures in the same run the
- * peer: bare range proofs over the same number of 64-bit slots in the same chunks (the margin proof's
- * dominant part), so the ratio shows what the bindings, product proofs and derived slots add.
+ * peer: bare range proofs over as many values of the same widths, packed the same way (the margin
+ * proof's dominant part), so the ratio shows what the bindings, product proofs and derived slots add.
+ * It also proves, in the same run, as many values in 64 bits each (version 2's range statement, before
+ * remainders got their own narrower widths), to show what the packing saves.
  *
  * <p>All shapes are warmed up together for at least {@code warm-up seconds} (default 30) and 10 rounds
  * before any is timed: with a single warm-up round (this harness's first version) the first timed runs
@@ -85,11 +90,14 @@ public final class MarginProofBench {
             for (int i = 0; i < runs; i++) {
                 shape.measure(true);
             }
-            System.out.printf("%d assets × %d markets, %d slots × 64 bits in chunks %s, document %d bytes (GC pauses in the timed runs: %d ms)%n",
-                    shape.assets, shape.markets, shape.slots, java.util.Arrays.toString(RangeChunks.sizes(64, shape.slots)),
-                    shape.bytes, Clock.gcMillis() - gc0);
+            System.out.printf("%d assets × %d markets, %d slots of %d bits in all, packed in chunks of %s bits (%d with"
+                    + " padding; %d if every slot took 64 bits), document %d bytes (GC pauses in the timed runs: %d ms)%n",
+                    shape.assets, shape.markets, shape.slots, shape.usedBits(), java.util.Arrays.toString(shape.chunkBits()),
+                    java.util.Arrays.stream(shape.chunkBits()).sum(), 64 * shape.slots, shape.bytes, Clock.gcMillis() - gc0);
             System.out.printf("  prove  %s; bare range proof %s; ratio %.2f%n", shape.prove.summary(), shape.peerProve.summary(),
                     shape.prove.wall() / shape.peerProve.wall());
+            System.out.printf("         every slot in 64 bits (version 2's range statement) %s; packed / 64-bit %.2f%n",
+                    shape.uniformProve.summary(), shape.peerProve.wall() / shape.uniformProve.wall());
             System.out.printf("  verify %s; bare range proof %s; ratio %.2f%n", shape.verify.summary(), shape.peerVerify.summary(),
                     shape.verify.wall() / shape.peerVerify.wall());
         }
@@ -113,6 +121,9 @@ public final class MarginProofBench {
         final Clock verify;
         final Clock peerProve;
         final Clock peerVerify;
+        final Clock uniformProve;
+        final int[] widths;
+        final List<Opening> uniformOpenings = new ArrayList<>();
         int bytes;
 
         Shape(int assets, int markets, PrivateTreeBuilder builder, SecureRandom rng, int runs) {
@@ -126,16 +137,38 @@ public final class MarginProofBench {
             published = PrivateRound.of(tree);
             leaf = tree.accountLeaf(account);
             leafHash = leaf.leafHash();
-            slots = MarginCircuit.of(statement).slots().size();
+            widths = MarginCircuit.of(statement).slotWidths();
+            slots = widths.length;
             for (int k = 0; k < slots; k++) {
-                Opening o = Opening.random(rnd.nextLong(Long.MAX_VALUE), rng);
+                Opening o = Opening.random(rnd.nextLong(Long.MAX_VALUE) >>> (64 - widths[k]), rng);
                 openings.add(o);
                 commitments.add(o.commit());
+                uniformOpenings.add(Opening.random(rnd.nextLong(Long.MAX_VALUE), rng));
             }
             prove = new Clock(runs);
             verify = new Clock(runs);
             peerProve = new Clock(runs);
             peerVerify = new Clock(runs);
+            uniformProve = new Clock(runs);
+        }
+
+        int usedBits() {
+            return java.util.Arrays.stream(widths).sum();
+        }
+
+        /** Each packed chunk's bit length (padded to a power of two). */
+        int[] chunkBits() {
+            return RangeChunks.pack(widths).stream()
+                    .mapToInt(c -> RangeLayout.packed(RangeChunks.widthsOf(widths, c)).bits()).toArray();
+        }
+
+        /** The caller-bound transcript of the bare peer: the slots' commitments appended by the caller. */
+        Transcript peerTranscript() {
+            Transcript t = Transcript.start("peer");
+            for (Commitment c : commitments) {
+                t.append("V", c);
+            }
+            return t;
         }
 
         /** Proves and verifies once, then the bare range proofs; records the readings if asked. */
@@ -145,12 +178,20 @@ public final class MarginProofBench {
                 MarginVerifier.verify(proof, published, statement, account, leafHash);
                 return null;
             });
-            List<RangeProof> bare = peerProve.time(record,
-                    () -> RangeProver.proveChunks(Transcript.start("peer"), 64, openings, true, rng));
+            List<RangeProof> bare = peerProve.time(record, () -> RangeProver.provePacked(peerTranscript(), widths, openings, rng));
             peerVerify.time(record, () -> {
-                RangeVerifier.verifyChunks(Transcript.start("peer"), 64, commitments, bare);
+                RangeVerifier.Chunks chunks = RangeVerifier.preparePacked(peerTranscript(), widths, bare);
+                VerificationEquation eq = new VerificationEquation();
+                Scalar[] v = chunks.addTo(eq, Scalar.ONE, rng);
+                for (int j = 0; j < v.length; j++) {
+                    eq.add(v[j], commitments.get(j).point());
+                }
+                if (!eq.holds()) {
+                    throw new IllegalStateException("the bare packed range proofs do not verify");
+                }
                 return null;
             });
+            uniformProve.time(record, () -> RangeProver.proveChunks(Transcript.start("peer64"), 64, uniformOpenings, true, rng));
             if (record) {
                 bytes = JsonOut.bytes(MarginProofJson.write(proof)).length;
             }

@@ -47,4 +47,17 @@ final class RangeParameters {
         t.append("m", m);
         t.append("V-bound-by", "caller");
     }
+
+    /**
+     * Appends the shape of a packed chunk (values of different widths, {@link RangeLayout#packed}) whose
+     * commitments the caller has bound: the chunk's padded length {@code chunk-bits}, its number of values
+     * {@code m}, and {@code V-bound-by} = {@code caller}. The widths themselves are appended by the fork
+     * ({@link RangeChunks#forkPacked}).
+     */
+    static void bindPacked(Transcript t, RangeLayout layout) {
+        t.append("dom-sep", "marginsim/rangeproof/v1");
+        t.append("chunk-bits", layout.bits());
+        t.append("m", layout.values());
+        t.append("V-bound-by", "caller");
+    }
 }

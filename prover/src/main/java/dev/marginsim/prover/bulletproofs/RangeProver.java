@@ -73,32 +73,11 @@ public final class RangeProver {
             parts.add(openings.subList(first, first + sizes[c]));
             first += sizes[c];
         }
-        RangeProof[] out = new RangeProof[count];
-        // Largest first onto the less loaded lane (sizes are non-increasing).
-        List<Integer> laneA = new ArrayList<>();
-        List<Integer> laneB = new ArrayList<>();
-        long loadA = 0;
-        long loadB = 0;
+        long[] cost = new long[count];
         for (int c = 0; c < count; c++) {
-            if (loadA <= loadB) {
-                laneA.add(c);
-                loadA += sizes[c];
-            } else {
-                laneB.add(c);
-                loadB += sizes[c];
-            }
+            cost[c] = (long) sizes[c] * bits;
         }
-        Parallel.Forked<Void> other = Parallel.fork(() -> {
-            for (int c : laneB) {
-                out[c] = proveUnchecked(forks[c], bits, parts.get(c), bindCommitments, nonces[c]);
-            }
-            return null;
-        });
-        for (int c : laneA) {
-            out[c] = proveUnchecked(forks[c], bits, parts.get(c), bindCommitments, nonces[c]);
-        }
-        other.join();
-        return List.of(out);
+        return onTwoLanes(cost, c -> proveUnchecked(forks[c], bits, parts.get(c), bindCommitments, nonces[c]));
     }
 
     private static void checkValues(int bits, List<Opening> openings) {
@@ -140,29 +119,119 @@ public final class RangeProver {
     private static RangeProof proveUnchecked(Transcript t, int bits, List<Opening> openings, boolean bindCommitments,
             Nonces rng) {
         checkShape(bits, openings.size());
-        PedersenGenerators ped = PedersenGenerators.STANDARD;
-        int m = openings.size();
-        int nm = bits * m;
-        BulletproofGenerators.noteUse(nm);
-        Point[] gs = BulletproofGenerators.g(nm);
-        Point[] hs = BulletproofGenerators.h(nm);
-
         if (bindCommitments) {
-            List<Commitment> commitments = new ArrayList<>(m);
+            List<Commitment> commitments = new ArrayList<>(openings.size());
             for (Opening o : openings) {
                 commitments.add(o.commit());
             }
             RangeParameters.bindStatement(t, bits, commitments);
         } else {
-            RangeParameters.bindShape(t, bits, m);
+            RangeParameters.bindShape(t, bits, openings.size());
         }
+        return proveBound(t, RangeLayout.uniform(bits, openings.size()), openings, rng);
+    }
 
-        // a_L: the bits of every value, a_R = a_L − 1.
+    /**
+     * Proves values of different widths (each in [1, 64]) in packed chunks ({@link RangeChunks#pack}),
+     * one proof per chunk in that order, each on its own fork of {@code transcript}
+     * ({@link RangeChunks#forkPacked}); the caller has bound the values' commitments itself (its appends
+     * determine them). {@code transcript} itself is not changed.
+     *
+     * @throws IllegalArgumentException for a width outside [1, 64], a count mismatch, no openings, or a
+     *     value outside [0, 2^width)
+     */
+    public static List<RangeProof> provePacked(Transcript transcript, int[] widths, List<Opening> openings,
+            SecureRandom rng) {
+        if (widths.length != openings.size()) {
+            throw new IllegalArgumentException(widths.length + " widths for " + openings.size() + " values");
+        }
+        for (int j = 0; j < openings.size(); j++) {
+            if (openings.get(j).value().toBigInteger().bitLength() > widths[j]) {
+                throw new IllegalArgumentException("value " + j + " is not in [0, 2^" + widths[j] + ")");
+            }
+        }
+        return provePackedUnchecked(transcript, widths, openings, rng);
+    }
+
+    /** {@link #provePacked} without the range check (a cheating prover's low bits): for soundness tests. */
+    static List<RangeProof> provePackedUnchecked(Transcript transcript, int[] widths, List<Opening> openings,
+            SecureRandom rng) {
+        List<int[]> chunks = RangeChunks.pack(widths);
+        int count = chunks.size();
+        Transcript[] forks = new Transcript[count];
+        Nonces[] nonces = new Nonces[count];
+        RangeLayout[] layouts = new RangeLayout[count];
+        List<List<Opening>> parts = new ArrayList<>();
+        long[] cost = new long[count];
+        for (int c = 0; c < count; c++) {
+            int[] values = chunks.get(c);
+            forks[c] = RangeChunks.forkPacked(transcript, c, values, widths);
+            nonces[c] = Nonces.from(rng);
+            layouts[c] = RangeLayout.packed(RangeChunks.widthsOf(widths, values));
+            RangeParameters.bindPacked(forks[c], layouts[c]);
+            List<Opening> part = new ArrayList<>(values.length);
+            for (int v : values) {
+                part.add(openings.get(v));
+            }
+            parts.add(part);
+            cost[c] = layouts[c].bits();
+        }
+        return onTwoLanes(cost, c -> proveBound(forks[c], layouts[c], parts.get(c), nonces[c]));
+    }
+
+    /**
+     * Runs one task per chunk on two lanes, largest first onto the less loaded lane, and returns the
+     * results in chunk order.
+     */
+    private static List<RangeProof> onTwoLanes(long[] cost, java.util.function.IntFunction<RangeProof> task) {
+        int count = cost.length;
+        Integer[] order = new Integer[count];
+        for (int c = 0; c < count; c++) {
+            order[c] = c;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Long.compare(cost[b], cost[a]));
+        List<Integer> laneA = new ArrayList<>();
+        List<Integer> laneB = new ArrayList<>();
+        long loadA = 0;
+        long loadB = 0;
+        for (int c : order) {
+            if (loadA <= loadB) {
+                laneA.add(c);
+                loadA += cost[c];
+            } else {
+                laneB.add(c);
+                loadB += cost[c];
+            }
+        }
+        RangeProof[] out = new RangeProof[count];
+        Parallel.Forked<Void> other = Parallel.fork(() -> {
+            for (int c : laneB) {
+                out[c] = task.apply(c);
+            }
+            return null;
+        });
+        for (int c : laneA) {
+            out[c] = task.apply(c);
+        }
+        other.join();
+        return List.of(out);
+    }
+
+    /** The proof proper, on a transcript where the statement is already bound. */
+    private static RangeProof proveBound(Transcript t, RangeLayout layout, List<Opening> openings, Nonces rng) {
+        PedersenGenerators ped = PedersenGenerators.STANDARD;
+        int m = openings.size();
+        int nm = layout.bits();
+        BulletproofGenerators.noteUse(nm);
+        Point[] gs = BulletproofGenerators.g(nm);
+        Point[] hs = BulletproofGenerators.h(nm);
+
+        // a_L: the bits of every value (padding bits 0), a_R = a_L − 1.
         boolean[] bit = new boolean[nm];
         for (int j = 0; j < m; j++) {
             BigInteger v = openings.get(j).value().toBigInteger();
-            for (int i = 0; i < bits; i++) {
-                bit[j * bits + i] = v.testBit(i);
+            for (int i = 0; i < layout.width(j); i++) {
+                bit[layout.offset(j) + i] = v.testBit(i);
             }
         }
         Scalar alpha = rng.next();
@@ -202,7 +271,7 @@ public final class RangeProver {
 
         // l(X) = l0 + l1·X, r(X) = r0 + r1·X.
         Scalar[] yPow = powers(y, nm);
-        Scalar[] zz2 = zTwoTerms(z, bits, m);
+        Scalar[] zz2 = zTwoTerms(z, layout);
         Scalar[] l0 = new Scalar[nm];
         Scalar[] r0 = new Scalar[nm];
         Scalar[] r1 = new Scalar[nm];
@@ -259,14 +328,15 @@ public final class RangeProver {
         return out;
     }
 
-    /** The vector z^{2+j}·2^i at index j·n + i. */
-    static Scalar[] zTwoTerms(Scalar z, int bits, int m) {
-        Scalar[] out = new Scalar[bits * m];
+    /** The vector z^{2+j}·2^i at bit i of value j (offset(j) + i); 0 on padding bits. */
+    static Scalar[] zTwoTerms(Scalar z, RangeLayout layout) {
+        Scalar[] out = new Scalar[layout.bits()];
+        java.util.Arrays.fill(out, Scalar.ZERO);
         Scalar zPow = z.square();
-        for (int j = 0; j < m; j++) {
+        for (int j = 0; j < layout.values(); j++) {
             Scalar v = zPow;
-            for (int i = 0; i < bits; i++) {
-                out[j * bits + i] = v;
+            for (int i = 0; i < layout.width(j); i++) {
+                out[layout.offset(j) + i] = v;
                 v = v.add(v);
             }
             zPow = zPow.multiply(z);

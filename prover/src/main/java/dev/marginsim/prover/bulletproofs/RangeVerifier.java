@@ -133,6 +133,7 @@ public final class RangeVerifier {
                     + " chunks, got " + proofs.size() + " range proofs");
         }
         List<Prepared> prepared = new ArrayList<>();
+        int[][] members = new int[sizes.length][];
         int first = 0;
         for (int c = 0; c < sizes.length; c++) {
             Transcript t = RangeChunks.fork(transcript, c, first, m);
@@ -142,20 +143,54 @@ public final class RangeVerifier {
             } catch (VerificationException e) {
                 throw new VerificationException(e.failure(), "range chunk " + c + ": " + e.getMessage(), e);
             }
+            members[c] = new int[sizes[c]];
+            for (int i = 0; i < sizes[c]; i++) {
+                members[c][i] = first + i;
+            }
             first += sizes[c];
         }
-        return new Chunks(prepared, sizes, m);
+        return new Chunks(prepared, members, m);
+    }
+
+    /**
+     * Replays the transcripts of packed proofs ({@link RangeProver#provePacked}): values of the given
+     * widths, commitments bound by the caller, who supplies each value's commitment from
+     * {@link Chunks#addTo}'s weights.
+     *
+     * @throws VerificationException {@link Failure#LENGTH_MISMATCH} for another number of proofs than
+     *     {@link RangeChunks#pack} gives or a proof with the wrong number of rounds
+     */
+    public static Chunks preparePacked(Transcript transcript, int[] widths, List<RangeProof> proofs)
+            throws VerificationException {
+        List<int[]> chunks = RangeChunks.pack(widths);
+        if (proofs.size() != chunks.size()) {
+            throw new VerificationException(Failure.LENGTH_MISMATCH, widths.length + " values are proven in "
+                    + chunks.size() + " chunks, got " + proofs.size() + " range proofs");
+        }
+        List<Prepared> prepared = new ArrayList<>();
+        for (int c = 0; c < chunks.size(); c++) {
+            Transcript t = RangeChunks.forkPacked(transcript, c, chunks.get(c), widths);
+            RangeLayout layout = RangeLayout.packed(RangeChunks.widthsOf(widths, chunks.get(c)));
+            RangeParameters.bindPacked(t, layout);
+            try {
+                prepared.add(replay(t, layout, null, proofs.get(c)));
+            } catch (VerificationException e) {
+                throw new VerificationException(e.failure(), "range chunk " + c + ": " + e.getMessage(), e);
+            }
+        }
+        return new Chunks(prepared, chunks.toArray(new int[0][]), widths.length);
     }
 
     /** Chunked proofs with their transcripts replayed, ready to be added to an equation. */
     public static final class Chunks {
         private final List<Prepared> chunks;
-        private final int[] sizes;
+        /** Per chunk, the statement indices of its values in the chunk's order. */
+        private final int[][] members;
         private final int m;
 
-        private Chunks(List<Prepared> chunks, int[] sizes, int m) {
+        private Chunks(List<Prepared> chunks, int[][] members, int m) {
             this.chunks = chunks;
-            this.sizes = sizes;
+            this.members = members;
             this.m = m;
         }
 
@@ -167,12 +202,9 @@ public final class RangeVerifier {
          */
         public Scalar[] addTo(VerificationEquation eq, Scalar weight, SecureRandom rng) {
             Scalar[] out = new Scalar[m];
-            int first = 0;
             for (int c = 0; c < chunks.size(); c++) {
                 Scalar w = c == 0 ? weight : weight.multiply(Scalar.random(rng));
-                Scalar[] v = chunks.get(c).addTo(eq, w, rng);
-                System.arraycopy(v, 0, out, first, v.length);
-                first += sizes[c];
+                scatter(chunks.get(c).addTo(eq, w, rng), members[c], out);
             }
             return out;
         }
@@ -181,13 +213,14 @@ public final class RangeVerifier {
         public Scalar[] addChunkTo(int c, VerificationEquation eq, SecureRandom rng) {
             Scalar[] out = new Scalar[m];
             java.util.Arrays.fill(out, Scalar.ZERO);
-            int first = 0;
-            for (int i = 0; i < c; i++) {
-                first += sizes[i];
-            }
-            Scalar[] v = chunks.get(c).addTo(eq, Scalar.ONE, rng);
-            System.arraycopy(v, 0, out, first, v.length);
+            scatter(chunks.get(c).addTo(eq, Scalar.ONE, rng), members[c], out);
             return out;
+        }
+
+        private static void scatter(Scalar[] chunkValues, int[] indices, Scalar[] out) {
+            for (int i = 0; i < indices.length; i++) {
+                out[indices[i]] = chunkValues[i];
+            }
         }
 
         public int count() {
@@ -212,7 +245,7 @@ public final class RangeVerifier {
     private static final class Prepared {
         RangeProof proof;
         List<Commitment> commitments;
-        int bits;
+        RangeLayout layout;
         int m;
         int nm;
         Scalar y;
@@ -284,14 +317,23 @@ public final class RangeVerifier {
             int[] t = new int[8];
             int[][] gCoef = new int[nm][];
             int[][] hCoef = new int[nm][];
+            int value = -1;
+            int valueEnd = 0;
             for (int i = 0; i < nm; i++) {
-                // zz2_i = z^{2+j}·2^{i mod n}, j = i / n
-                if (i % bits == 0) {
-                    if (i > 0) {
-                        ScalarMath.mul(zPowL, zL, zPowL);
+                // zz2_i = z^{2+j}·2^{i − offset(j)} on the bits of value j, 0 on padding
+                if (i == valueEnd) {
+                    value++;
+                    if (value < m) {
+                        if (value > 0) {
+                            ScalarMath.mul(zPowL, zL, zPowL);
+                        }
+                        System.arraycopy(zPowL, 0, zz2, 0, 8);
+                        valueEnd = layout.offset(value) + layout.width(value);
+                    } else {
+                        java.util.Arrays.fill(zz2, 0);
+                        valueEnd = Integer.MAX_VALUE;
                     }
-                    System.arraycopy(zPowL, 0, zz2, 0, 8);
-                } else {
+                } else if (value < m) {
                     ScalarMath.add(zz2, zz2, zz2);
                 }
                 // G_i: ω(−z − a·s_i)
@@ -310,14 +352,14 @@ public final class RangeVerifier {
                 ScalarMath.mul(omYInvPow, yInv, omYInvPow);
             }
             eq.addVectors(gCoef, hCoef);
-            // δ(y, z) = (z − z²)·Σ y^i − Σ_j z^{3+j}·(2^n − 1)
+            // δ(y, z) = (z − z²)·Σ y^i − Σ_j z^{3+j}·(2^{n_j} − 1), the sum over every bit, padding included
             // Σ_{i<N} y^i as a geometric series (one exponentiation instead of N products).
             Scalar sumY = y.equals(Scalar.ONE) ? Scalar.of(nm)
                     : y.pow(nm).subtract(Scalar.ONE).multiply(y.subtract(Scalar.ONE).invert());
             Scalar delta = z.subtract(z.square()).multiply(sumY);
-            Scalar twoN1 = Scalar.reduce(BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE));
             Scalar z3 = z.square().multiply(z);
             for (int j = 0; j < m; j++) {
+                Scalar twoN1 = Scalar.reduce(BigInteger.ONE.shiftLeft(layout.width(j)).subtract(BigInteger.ONE));
                 delta = delta.subtract(z3.multiply(twoN1));
                 z3 = z3.multiply(z);
             }
@@ -359,11 +401,26 @@ public final class RangeVerifier {
         } else {
             RangeParameters.bindShape(t, bits, m);
         }
+        return replay(t, RangeLayout.uniform(bits, m), commitments, proof);
+    }
+
+    /**
+     * Replays the transcript after the statement's binding: the challenges of a proof over
+     * {@code layout}.
+     */
+    private static Prepared replay(Transcript t, RangeLayout layout, List<Commitment> commitments, RangeProof proof)
+            throws VerificationException {
+        int m = layout.values();
+        int nm = layout.bits();
+        if (proof.rounds() != RangeParameters.log2(nm)) {
+            throw new VerificationException(Failure.LENGTH_MISMATCH, "a proof over " + nm + " bits has "
+                    + RangeParameters.log2(nm) + " inner-product rounds, this one has " + proof.rounds());
+        }
         BulletproofGenerators.noteUse(nm);
         Prepared p = new Prepared();
         p.proof = proof;
         p.commitments = commitments;
-        p.bits = bits;
+        p.layout = layout;
         p.m = m;
         p.nm = nm;
         t.append("A", proof.a());

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * The layout of a margin-sufficiency proof for one statement (docs/proofs-private-tree.md, "Margin
- * proof"): which values are committed (the bases) and which linear forms of them are range-proven
- * in [0, 2^64) (the slots). Every floor division {@code Q = floor(X / d)} of the valuation is a
+ * proof"): which values are committed (the bases) and which linear forms of them are range-proven,
+ * each in [0, 2^width) (the slots): quotients, amounts, sizes and the slack in [0, 2^64), a
+ * remainder of a division by d in the narrowest such range that holds [0, d). Every floor division {@code Q = floor(X / d)} of the valuation is a
  * committed quotient Q whose remainder {@code R = X − d·Q} is not committed at all: its commitment is
  * derived from the others, so {@code d·Q + R = X} holds by construction and the range proofs on R
  * (≥ 0) and on Q (an int64) make Q the exact floor. See the document for why one-sided remainders
@@ -32,20 +33,26 @@ public final class MarginCircuit {
     public static final int M_FUNDING = 6;
     public static final int M_NEG_REQUIREMENT = 7;
     static final int MARKET_BASES = 8;
-    /** Range proofs are over [0, 2^64); signed int64 values are offset by 2^63. */
+    /** Width of every slot but the remainders: [0, 2^64); signed int64 values are offset by 2^63. */
     public static final int BITS = 64;
     static final BigInteger OFFSET = BigInteger.ONE.shiftLeft(63);
+    /** Widths of the remainders of the divisions by 1e11 (values), 1e4 (weights) and 1e15 (funding, requirement). */
+    static final int VALUE_REMAINDER = remainderWidth(MarginWitness.VALUE_SCALE);
+    static final int WEIGHTED_REMAINDER = remainderWidth(MarginWitness.BPS);
+    static final int FUNDING_REMAINDER = remainderWidth(MarginWitness.FUNDING_SCALE);
 
     private final int assetCount;
     private final int marketCount;
     private final List<LinearForm> slots;
     private final List<String> slotNames;
+    private final int[] slotWidths;
 
     private MarginCircuit(MarginStatement statement) {
         this.assetCount = statement.assets().size();
         this.marketCount = statement.markets().size();
         List<LinearForm> forms = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        List<Integer> widths = new ArrayList<>();
         List<Integer> slackBases = new ArrayList<>();
         List<BigInteger> slackCoefficients = new ArrayList<>();
         slackBases.add(QUOTE);
@@ -56,12 +63,12 @@ public final class MarginCircuit {
             int q1 = asset(i, A_VALUE);
             int q2 = asset(i, A_WEIGHTED);
             String tag = "asset[" + i + "].";
-            add(forms, names, tag + "amount", LinearForm.single(c, BigInteger.ZERO));
-            add(forms, names, tag + "value", LinearForm.single(q1, OFFSET));
-            add(forms, names, tag + "valueRemainder", form(new int[] {c, q1},
+            add(forms, names, widths, tag + "amount", BITS, LinearForm.single(c, BigInteger.ZERO));
+            add(forms, names, widths, tag + "value", BITS, LinearForm.single(q1, OFFSET));
+            add(forms, names, widths, tag + "valueRemainder", VALUE_REMAINDER, form(new int[] {c, q1},
                     BigInteger.valueOf(a.priceE8()), MarginWitness.VALUE_SCALE.negate()));
-            add(forms, names, tag + "weighted", LinearForm.single(q2, OFFSET));
-            add(forms, names, tag + "weightedRemainder", form(new int[] {q1, q2},
+            add(forms, names, widths, tag + "weighted", BITS, LinearForm.single(q2, OFFSET));
+            add(forms, names, widths, tag + "weightedRemainder", WEIGHTED_REMAINDER, form(new int[] {q1, q2},
                     BigInteger.valueOf(a.weightBps()), MarginWitness.BPS.negate()));
             slackBases.add(q2);
             slackCoefficients.add(BigInteger.ONE);
@@ -77,30 +84,32 @@ public final class MarginCircuit {
             BigInteger index = BigInteger.valueOf(m.fundingIndexE12());
             BigInteger pr = p.multiply(BigInteger.valueOf(m.ratioBps()));
             String tag = "market[" + j + "].";
-            add(forms, names, tag + "long", LinearForm.single(lng, BigInteger.ZERO));
-            add(forms, names, tag + "short", LinearForm.single(sht, BigInteger.ZERO));
-            add(forms, names, tag + "value", LinearForm.single(qv, OFFSET));
+            add(forms, names, widths, tag + "long", BITS, LinearForm.single(lng, BigInteger.ZERO));
+            add(forms, names, widths, tag + "short", BITS, LinearForm.single(sht, BigInteger.ZERO));
+            add(forms, names, widths, tag + "value", BITS, LinearForm.single(qv, OFFSET));
             // Rv = p·(s⁺ − s⁻) − 1e11·Qv
-            add(forms, names, tag + "valueRemainder", form(new int[] {lng, sht, qv},
+            add(forms, names, widths, tag + "valueRemainder", VALUE_REMAINDER, form(new int[] {lng, sht, qv},
                     p, p.negate(), MarginWitness.VALUE_SCALE.negate()));
-            add(forms, names, tag + "funding", LinearForm.single(qf, OFFSET));
+            add(forms, names, widths, tag + "funding", BITS, LinearForm.single(qf, OFFSET));
             // Rf = −I·(s⁺ − s⁻) + P − 1e15·Qf   (−s·(I − σ) = −I·s + s·σ)
-            add(forms, names, tag + "fundingRemainder", form(new int[] {lng, sht, market(j, M_PRODUCT), qf},
+            add(forms, names, widths, tag + "fundingRemainder", FUNDING_REMAINDER,
+                    form(new int[] {lng, sht, market(j, M_PRODUCT), qf},
                     index.negate(), index, BigInteger.ONE, MarginWitness.FUNDING_SCALE.negate()));
-            add(forms, names, tag + "requirement", LinearForm.single(qr, OFFSET));
+            add(forms, names, widths, tag + "requirement", BITS, LinearForm.single(qr, OFFSET));
             // Rr = −p·ratio·(s⁺ + s⁻) − 1e15·Qr   (s⁺ + s⁻ ≥ |s|: only raises the requirement)
-            add(forms, names, tag + "requirementRemainder", form(new int[] {lng, sht, qr},
+            add(forms, names, widths, tag + "requirementRemainder", FUNDING_REMAINDER, form(new int[] {lng, sht, qr},
                     pr.negate(), pr.negate(), MarginWitness.FUNDING_SCALE.negate()));
             for (int b : new int[] {qv, market(j, M_OPEN_NOTIONAL), qf, qr}) {
                 slackBases.add(b);
                 slackCoefficients.add(BigInteger.ONE);
             }
         }
-        add(forms, names, "slack", new LinearForm(BigInteger.ZERO,
+        add(forms, names, widths, "slack", BITS, new LinearForm(BigInteger.ZERO,
                 slackBases.stream().mapToInt(Integer::intValue).toArray(), slackCoefficients.toArray(new BigInteger[0])));
-        // No padding: the range proofs come in chunks (RangeChunks), which cost only what they hold.
+        // No padding here: the range proofs pack the slots into chunks (RangeChunks.pack).
         this.slots = List.copyOf(forms);
         this.slotNames = List.copyOf(names);
+        this.slotWidths = widths.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The circuit of a statement (depends on its terms, not on any secret). */
@@ -141,9 +150,25 @@ public final class MarginCircuit {
         return out;
     }
 
-    private static void add(List<LinearForm> forms, List<String> names, String name, LinearForm form) {
+    /** Per slot, the width w of its range [0, 2^w). */
+    public int[] slotWidths() {
+        return slotWidths.clone();
+    }
+
+    /**
+     * The narrowest range [0, 2^w) that holds every remainder of a division by {@code divisor}, i.e.
+     * [0, divisor). Only R ≥ 0 matters for soundness
+     * (docs/proofs-private-tree.md §7.7); a narrower range than 64 bits costs fewer proven bits.
+     */
+    static int remainderWidth(BigInteger divisor) {
+        return divisor.subtract(BigInteger.ONE).bitLength();
+    }
+
+    private static void add(List<LinearForm> forms, List<String> names, List<Integer> widths, String name, int width,
+            LinearForm form) {
         forms.add(form);
         names.add(name);
+        widths.add(width);
     }
 
     private static LinearForm form(int[] bases, BigInteger... coefficients) {

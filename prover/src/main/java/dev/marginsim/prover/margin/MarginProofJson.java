@@ -19,16 +19,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The margin proof's document {@value #TYPE}, version 2 (docs/proofs-private-tree.md, "Margin proof
+ * The margin proof's document {@value #TYPE}, version 3 (docs/proofs-private-tree.md, "Margin proof
  * document"): {@code roundHash, account, salt, statement {level, assets, markets}, leafCommitments,
  * commitments {quote, assets [{value, weighted}], markets [{long, short, openNotional, snapshot,
  * product, value, funding, requirement}]}, products [{A1, A2, A3, z1, z2, z3, z4, z5}], rangeProofs} (one
- * hex string per chunk; version 1 carried one padded {@code rangeProof} and is no longer read).
+ * hex string per packed chunk of slots of their own widths; version 2 proved every slot in 64 bits in
+ * chunks of equal widths, version 1 carried one padded {@code rangeProof}; neither is read any more).
  * The funding index is the one signed quantity: a decimal string with an optional '-'.
  */
 public final class MarginProofJson {
     public static final String TYPE = "marginsim/margin-proof";
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     private static final Set<String> FIELDS = Set.of("type", "version", "roundHash", "account", "salt", "statement",
             "leafCommitments", "commitments", "products", "rangeProofs");
     private static final Set<String> STATEMENT_FIELDS = Set.of("level", "assets", "markets");

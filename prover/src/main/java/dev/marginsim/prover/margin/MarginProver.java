@@ -20,8 +20,6 @@ import java.util.List;
  * pool's collateral is not what the account's leaf commits to.
  */
 public final class MarginProver {
-    static final BigInteger RANGE = BigInteger.ONE.shiftLeft(MarginCircuit.BITS);
-
     private MarginProver() {
     }
 
@@ -114,20 +112,23 @@ public final class MarginProver {
             blindingValues[b] = blindings[b].toBigInteger();
         }
         List<Opening> openings = new ArrayList<>();
+        int[] widths = circuit.slotWidths();
         for (int s = 0; s < circuit.slots().size(); s++) {
             LinearForm form = circuit.slots().get(s);
             BigInteger v = form.evaluate(values);
-            if (v.signum() < 0 || v.compareTo(RANGE) >= 0) {
+            BigInteger range = BigInteger.ONE.shiftLeft(widths[s]);
+            if (v.signum() < 0 || v.compareTo(range) >= 0) {
                 if (!forced) {
-                    throw new IllegalStateException("slot " + circuit.slotNames().get(s) + " = " + v + " is outside [0, 2^64)");
+                    throw new IllegalStateException("slot " + circuit.slotNames().get(s) + " = " + v + " is outside [0, 2^"
+                            + widths[s] + ")");
                 }
-                v = v.mod(RANGE);
+                v = v.mod(range);
             }
             openings.add(new Opening(Scalar.ofCanonical(v), Scalar.ofCanonical(form.evaluateBlinding(blindingValues, Scalar.ORDER))));
         }
         // The slots' commitments are public linear forms of the base commitments already appended: the
         // range proofs do not append them again (and the prover never computes them).
-        List<RangeProof> range = RangeProver.proveChunks(t, MarginCircuit.BITS, openings, false, rng);
+        List<RangeProof> range = RangeProver.provePacked(t, widths, openings, rng);
         return new MarginProof(round.roundHash(), statement, leaf.account(), leaf.salt(), leafCommitments, transmitted, products, range);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Set;
  * range proofs do not append them again ("bound by the caller").
  */
 final class MarginTranscript {
-    static final String PROTOCOL = "marginsim/margin-sufficiency/v2";
+    static final String PROTOCOL = "marginsim/margin-sufficiency/v3";
 
     private MarginTranscript() {
     }

@@ -103,8 +103,7 @@ public final class MarginVerifier {
         for (int j = 0; j < markets; j++) {
             challenges[j] = proof.products().get(j).challenge(t, "market " + statement.markets().get(j).marketId());
         }
-        RangeVerifier.Chunks chunks = RangeVerifier.prepareChunks(t, MarginCircuit.BITS, circuit.slots().size(), null,
-                proof.rangeProofs());
+        RangeVerifier.Chunks chunks = RangeVerifier.preparePacked(t, circuit.slotWidths(), proof.rangeProofs());
 
         // Every product equation and every range chunk, each with its own random weight, in one sum; the
         // slots' commitments enter as their linear forms of the bases, so no slot commitment is computed.

@@ -90,6 +90,44 @@ class MarginProofTest {
         }
     }
 
+    /**
+     * Remainders are proven in the narrowest width that holds [0, d). A quotient lowered just far enough
+     * that its remainder leaves that width is rejected, although it would only lower the slack (with
+     * every slot in 64 bits, as in version 2, that weaker claim was provable).
+     */
+    @Test
+    void aRemainderAboveItsWidth_isRejected_evenWhereItWouldOnlyLowerTheSlack() throws Exception {
+        MarginWitness w = MarginWitness.compute(maintenance, EnginePool.opening(book.engine, 0, maintenance));
+        MarginCircuit c = MarginCircuit.of(maintenance);
+        int[] widths = c.slotWidths();
+        int[] quotients = {c.asset(0, MarginCircuit.A_WEIGHTED), c.market(0, MarginCircuit.M_VALUE),
+                c.market(0, MarginCircuit.M_FUNDING), c.market(0, MarginCircuit.M_NEG_REQUIREMENT)};
+        String[] remainders = {"asset[0].weightedRemainder", "market[0].valueRemainder", "market[0].fundingRemainder",
+                "market[0].requirementRemainder"};
+        BigInteger[] divisors = {MarginWitness.BPS, MarginWitness.VALUE_SCALE, MarginWitness.FUNDING_SCALE,
+                MarginWitness.FUNDING_SCALE};
+        for (int k = 0; k < quotients.length; k++) {
+            int slot = c.slotNames().indexOf(remainders[k]);
+            BigInteger bound = BigInteger.ONE.shiftLeft(widths[slot]);
+            assertTrue(divisors[k].compareTo(bound) <= 0 && divisors[k].compareTo(bound.shiftRight(1)) > 0,
+                    "the narrowest width that holds [0, d): " + remainders[k]);
+            BigInteger[] bases = w.baseValues();
+            BigInteger r = c.slots().get(slot).evaluate(bases);
+            BigInteger steps = bound.subtract(r).add(divisors[k]).subtract(BigInteger.ONE).divide(divisors[k]);
+            bases[quotients[k]] = bases[quotients[k]].subtract(steps);
+            for (int s = 0; s < widths.length; s++) {
+                BigInteger v = c.slots().get(s).evaluate(bases);
+                boolean inWidth = v.signum() >= 0 && v.bitLength() <= widths[s];
+                assertEquals(s != slot, inWidth, c.slotNames().get(s) + " = " + v + " after lowering " + remainders[k]);
+            }
+            assertTrue(c.slots().get(slot).evaluate(bases).bitLength() <= 64, "within 64 bits: " + remainders[k]);
+            MarginProof cheat = MarginProver.proveWithBases(round, leaf(0), maintenance, bases, new SecureRandom());
+            VerificationException e = assertThrows(VerificationException.class, () -> verify(cheat, 0, maintenance),
+                    remainders[k]);
+            assertEquals(Failure.RANGE_PROOF_INVALID, e.failure(), remainders[k]);
+        }
+    }
+
     @Test
     void initialLevel_isASeparateProof() throws Exception {
         MarginStatement initial = EnginePool.statement(book.engine, book.setup, MarginLevel.INITIAL);
