@@ -1,53 +1,67 @@
 package dev.marginsim.prover.curve;
 
-import org.bouncycastle.math.ec.custom.sec.SecP256K1Field;
-import org.bouncycastle.math.raw.Nat256;
-
 /**
- * Many independent affine additions done together: each is P + Q with λ = (y_Q − y_P)/(x_Q − x_P)
+ * Many independent affine additions done together: each is P ± Q with λ = (y_Q − y_P)/(x_Q − x_P)
  * (or 3x²/2y for a doubling), and all the divisions share one field inversion (Montgomery's trick).
  * An affine addition then costs about 6 field multiplications against 11 for a mixed Jacobian one,
- * and nothing is allocated: coordinates are Bouncy Castle's raw 8×32-bit secp256k1 field arrays,
- * combined with its {@link SecP256K1Field} routines.
+ * and nothing is allocated.
  *
- * <p>Operands: op k adds (rx[k], ry[k]) into (lx[k], ly[k]) in place; the left arrays of one batch must
- * be distinct. A result at infinity (P + (−P)) is reported in {@link #infinite}.
+ * <p>Points are held in flat {@code long[]} arrays as 10 consecutive limbs at an offset: x then y, each a
+ * weak {@link FieldP52} element. Op k adds the right point, or its negative, into the left point in
+ * place, so a table needs no negated copies; the left points of one batch must be distinct. A result at
+ * infinity (P + (−P)) is reported in {@link #infinite} and leaves the left point as it was.
  */
 final class AffineBatch {
+    /** Limbs of one affine point (x, y) in a flat array. */
+    static final int POINT = 2 * FieldP52.LIMBS;
+    private static final int L = FieldP52.LIMBS;
+
     final int capacity;
-    final int[][] lx;
-    final int[][] ly;
-    final int[][] rx;
-    final int[][] ry;
     final boolean[] infinite;
     int count;
 
-    private final int[][] num;
-    private final int[][] den;
-    private final int[][] prefix;
-    private final int[] t0 = Nat256.create();
-    private final int[] t1 = Nat256.create();
-    private final int[] inv = Nat256.create();
-    private final int[] ext = Nat256.createExt();
+    private final long[][] left;
+    private final int[] leftAt;
+    private final long[][] right;
+    private final int[] rightAt;
+    private final boolean[] negate;
+    /** Per op, 5 limbs each: the numerator and denominator of λ, and den[0]·…·den[k−1]. */
+    private final long[] num;
+    private final long[] den;
+    private final long[] prefix;
+    /** Scratch elements: the running inverse, 1/den[k] and then λ, x3, and x1 − x3 and then λ(x1 − x3). */
+    private final long[] inv = new long[L];
+    private final long[] t = new long[L];
+    private final long[] x3 = new long[L];
+    private final long[] d = new long[L];
 
     AffineBatch(int capacity) {
         this.capacity = capacity;
-        lx = new int[capacity][];
-        ly = new int[capacity][];
-        rx = new int[capacity][];
-        ry = new int[capacity][];
         infinite = new boolean[capacity];
-        num = new int[capacity][8];
-        den = new int[capacity][8];
-        prefix = new int[capacity][8];
+        left = new long[capacity][];
+        leftAt = new int[capacity];
+        right = new long[capacity][];
+        rightAt = new int[capacity];
+        negate = new boolean[capacity];
+        num = new long[capacity * L];
+        den = new long[capacity * L];
+        prefix = new long[capacity * L];
     }
 
-    void add(int[] leftX, int[] leftY, int[] rightX, int[] rightY) {
-        lx[count] = leftX;
-        ly[count] = leftY;
-        rx[count] = rightX;
-        ry[count] = rightY;
-        count++;
+    /** Queues (l at li) += (r at ri). */
+    void add(long[] l, int li, long[] r, int ri) {
+        add(l, li, r, ri, false);
+    }
+
+    /** Queues (l at li) += (r at ri), or −= it when {@code subtract}. */
+    void add(long[] l, int li, long[] r, int ri, boolean subtract) {
+        int k = count;
+        left[k] = l;
+        leftAt[k] = li;
+        right[k] = r;
+        rightAt[k] = ri;
+        negate[k] = subtract;
+        count = k + 1;
     }
 
     boolean full() {
@@ -61,52 +75,85 @@ final class AffineBatch {
             return;
         }
         for (int k = 0; k < n; k++) {
-            infinite[k] = false;
-            if (!Nat256.eq(lx[k], rx[k])) {
-                SecP256K1Field.subtract(ry[k], ly[k], num[k]);
-                SecP256K1Field.subtract(rx[k], lx[k], den[k]);
-            } else if (Nat256.eq(ly[k], ry[k])) {
-                // Doubling: λ = 3x² / 2y (y ≠ 0: secp256k1 has no point of order 2).
-                SecP256K1Field.square(lx[k], t0, ext);
-                SecP256K1Field.twice(t0, num[k]);
-                SecP256K1Field.add(num[k], t0, num[k]);
-                SecP256K1Field.twice(ly[k], den[k]);
-            } else {
-                infinite[k] = true;
-                Nat256.copy(one(), den[k]);
-            }
+            prepare(k);
         }
         // prefix[k] = den[0]·…·den[k−1]
-        Nat256.copy(one(), prefix[0]);
+        prefix[0] = 1;
+        prefix[1] = prefix[2] = prefix[3] = prefix[4] = 0;
         for (int k = 1; k < n; k++) {
-            SecP256K1Field.multiply(prefix[k - 1], den[k - 1], prefix[k], ext);
+            FieldP52.multiply(prefix, (k - 1) * L, den, (k - 1) * L, prefix, k * L);
         }
-        SecP256K1Field.multiply(prefix[n - 1], den[n - 1], t0, ext);
-        SecP256K1Field.inv(t0, inv);
+        FieldP52.multiply(prefix, (n - 1) * L, den, (n - 1) * L, t, 0);
+        FieldP52.invert(t, 0, inv, 0);
         for (int k = n - 1; k >= 0; k--) {
-            // t1 = 1/den[k]; then inv ← inv·den[k] = 1/(den[0]…den[k−1])
-            SecP256K1Field.multiply(inv, prefix[k], t1, ext);
-            SecP256K1Field.multiply(inv, den[k], inv, ext);
+            int e = k * L;
+            long[] oneOverDen = inv; // at k = 0, inv is 1/den[0] (prefix[0] = 1)
+            if (k > 0) {
+                // t = 1/den[k]; then inv ← inv·den[k] = 1/(den[0]…den[k−1])
+                FieldP52.multiply(inv, 0, prefix, e, t, 0);
+                FieldP52.multiply(inv, 0, den, e, inv, 0);
+                oneOverDen = t;
+            }
             if (infinite[k]) {
                 continue;
             }
-            int[] lambda = num[k];
-            SecP256K1Field.multiply(lambda, t1, lambda, ext);
-            // x3 = λ² − x1 − x2; y3 = λ(x1 − x3) − y1
-            SecP256K1Field.square(lambda, t0, ext);
-            SecP256K1Field.subtract(t0, lx[k], t0);
-            SecP256K1Field.subtract(t0, rx[k], t0);
-            SecP256K1Field.subtract(lx[k], t0, t1);
-            SecP256K1Field.multiply(lambda, t1, t1, ext);
-            SecP256K1Field.subtract(t1, ly[k], ly[k]);
-            Nat256.copy(t0, lx[k]);
+            FieldP52.multiply(num, e, oneOverDen, 0, t, 0);
+            finish(left[k], leftAt[k], right[k], rightAt[k], t);
         }
         count = 0;
     }
 
-    private static final int[] ONE = Nat256.fromBigInteger(java.math.BigInteger.ONE);
+    /** Sets num[k] and den[k] (both loose at most) so that λ = num/den, or marks op k infinite. */
+    private void prepare(int k) {
+        int e = k * L;
+        long[] l = left[k];
+        int lx = leftAt[k];
+        long[] r = right[k];
+        int rx = rightAt[k];
+        boolean neg = negate[k];
+        infinite[k] = false;
+        // Subtracting Q: λ = (−y_Q − y_P)/(x_Q − x_P) = (y_Q + y_P)/(x_P − x_Q), so −y_Q is never formed.
+        if (neg) {
+            FieldP52.subtractCarried(l, lx, r, rx, den, e);
+        } else {
+            FieldP52.subtractCarried(r, rx, l, lx, den, e);
+        }
+        if (!FieldP52.isZero(den, e)) {
+            if (neg) {
+                FieldP52.add(r, rx + L, l, lx + L, num, e);
+            } else {
+                FieldP52.subtract(r, rx + L, l, lx + L, num, e);
+            }
+            return;
+        }
+        // Same x: the right operand is the left point (a doubling) or its negative (infinity).
+        if (neg) {
+            FieldP52.add(r, rx + L, l, lx + L, num, e);
+            FieldP52.carry(num, e, num, e);
+        } else {
+            FieldP52.subtractCarried(r, rx + L, l, lx + L, num, e);
+        }
+        boolean sameY = FieldP52.isZero(num, e);
+        if (sameY) {
+            // λ = 3x²/2y; y ≠ 0, since secp256k1 has no point of order 2.
+            FieldP52.square(l, lx, num, e);
+            FieldP52.multiplySmall(num, e, 3, num, e);
+            FieldP52.add(l, lx + L, l, lx + L, den, e);
+        } else {
+            infinite[k] = true;
+            den[e] = 1;
+            den[e + 1] = den[e + 2] = den[e + 3] = den[e + 4] = 0;
+        }
+    }
 
-    private static int[] one() {
-        return ONE;
+    /** Given λ, writes x3 = λ² − x1 − x2 and y3 = λ(x1 − x3) − y1 over the left point. */
+    private void finish(long[] l, int lx, long[] r, int rx, long[] lambda) {
+        FieldP52.square(lambda, 0, x3, 0);
+        FieldP52.subtract(x3, 0, l, lx, x3, 0);
+        FieldP52.subtractCarried(x3, 0, r, rx, x3, 0);
+        FieldP52.subtract(l, lx, x3, 0, d, 0);
+        FieldP52.multiply(lambda, 0, d, 0, d, 0);
+        FieldP52.subtractCarried(d, 0, l, lx + L, l, lx + L);
+        System.arraycopy(x3, 0, l, lx, L);
     }
 }

@@ -2,8 +2,6 @@ package dev.marginsim.prover.curve;
 
 import java.math.BigInteger;
 import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.ec.custom.sec.SecP256K1Field;
-import org.bouncycastle.math.raw.Nat256;
 
 /**
  * Pippenger's bucket method with every bucket kept in affine coordinates and the additions of one pass
@@ -14,6 +12,7 @@ import org.bouncycastle.math.raw.Nat256;
  */
 final class BatchPippenger {
     private static final BigInteger HALF_ORDER = Secp256k1.ORDER.shiftRight(1);
+    private static final int POINT = AffineBatch.POINT;
 
     private BatchPippenger() {
     }
@@ -46,9 +45,7 @@ final class BatchPippenger {
         // are below 2^255 (2^129 with GLV) and the signed recoding ends without a carry.
         long[][] limbs = new long[terms][];
         boolean[] negated = new boolean[terms];
-        int[][] xs = new int[terms][];
-        int[][] ys = new int[terms][];
-        int[][] negYs = new int[terms][];
+        long[][] affine = new long[terms][];
         int used = 0;
         for (int i = 0; i < n; i++) {
             BigInteger k = scalars[i];
@@ -57,8 +54,8 @@ final class BatchPippenger {
             }
             if (glv) {
                 BigInteger[] parts = Secp256k1.GLV.decomposeScalar(k);
-                int[][] raw = points[i].raw();
-                int[][] endo = points[i].rawEndo();
+                long[] plain = points[i].affine();
+                long[] endo = points[i].affineEndo();
                 for (int h = 0; h < 2; h++) {
                     BigInteger part = parts[h];
                     if (part.signum() == 0) {
@@ -69,8 +66,7 @@ final class BatchPippenger {
                     }
                     negated[used] = part.signum() < 0;
                     limbs[used] = limbs(part.abs());
-                    xs[used] = h == 0 ? raw[0] : endo[0];
-                    ys[used] = h == 0 ? raw[1] : endo[1];
+                    affine[used] = h == 0 ? plain : endo;
                     used++;
                 }
                 continue;
@@ -79,26 +75,14 @@ final class BatchPippenger {
             if (neg) {
                 k = Secp256k1.ORDER.subtract(k);
             }
-            int[][] raw = points[i].raw();
             limbs[used] = limbs(k);
             negated[used] = neg;
-            xs[used] = raw[0];
-            ys[used] = raw[1];
+            affine[used] = points[i].affine();
             used++;
         }
         n = used;
         if (n == 0) {
             return Secp256k1.INFINITY;
-        }
-        for (int i = 0; i < n; i++) {
-            int[] ny = Nat256.create();
-            SecP256K1Field.negate(ys[i], ny);
-            if (negated[i]) {
-                negYs[i] = ys[i];
-                ys[i] = ny;
-            } else {
-                negYs[i] = ny;
-            }
         }
         // Signed digits, window by window.
         int[][] digits = new int[windows][n];
@@ -121,8 +105,7 @@ final class BatchPippenger {
             }
         }
 
-        int[][][] bx = new int[windows][half][8];
-        int[][][] by = new int[windows][half][8];
+        long[][] buckets = new long[windows][half * POINT];
         boolean[][] filled = new boolean[windows][half];
         AffineBatch batch = new AffineBatch(Math.max(16, Math.min(1024, half)));
         int[] opBucket = new int[batch.capacity];
@@ -136,8 +119,7 @@ final class BatchPippenger {
                     queue[qn++] = i;
                 }
             }
-            int[][] wx = bx[w];
-            int[][] wy = by[w];
+            long[] wb = buckets[w];
             boolean[] wf = filled[w];
             while (qn > 0) {
                 int nn = 0;
@@ -145,17 +127,19 @@ final class BatchPippenger {
                     int i = queue[q];
                     int d = digits[w][i];
                     int b = (d > 0 ? d : -d) - 1;
-                    int[] py = d > 0 ? ys[i] : negYs[i];
+                    boolean subtract = (d < 0) != negated[i];
                     if (!wf[b]) {
-                        Nat256.copy(xs[i], wx[b]);
-                        Nat256.copy(py, wy[b]);
+                        System.arraycopy(affine[i], 0, wb, b * POINT, POINT);
+                        if (subtract) {
+                            FieldP52.negate(wb, b * POINT + FieldP52.LIMBS, wb, b * POINT + FieldP52.LIMBS);
+                        }
                         wf[b] = true;
                     } else if (busy[b]) {
                         next[nn++] = i;
                     } else {
                         busy[b] = true;
                         opBucket[batch.count] = b;
-                        batch.add(wx[b], wy[b], xs[i], py);
+                        batch.add(wb, b * POINT, affine[i], 0, subtract);
                         if (batch.full()) {
                             flushBuckets(batch, opBucket, wf, busy);
                         }
@@ -170,11 +154,9 @@ final class BatchPippenger {
         }
 
         // Running sums for all windows at once: running_w += bucket_w[j]; total_w += running_w.
-        int[][] rx = new int[windows][8];
-        int[][] ry = new int[windows][8];
+        long[] running = new long[windows * POINT];
         boolean[] rSet = new boolean[windows];
-        int[][] tx = new int[windows][8];
-        int[][] ty = new int[windows][8];
+        long[] totals = new long[windows * POINT];
         boolean[] tSet = new boolean[windows];
         AffineBatch sums = new AffineBatch(windows);
         int[] opWindow = new int[windows];
@@ -184,12 +166,11 @@ final class BatchPippenger {
                     continue;
                 }
                 if (!rSet[w]) {
-                    Nat256.copy(bx[w][j], rx[w]);
-                    Nat256.copy(by[w][j], ry[w]);
+                    System.arraycopy(buckets[w], j * POINT, running, w * POINT, POINT);
                     rSet[w] = true;
                 } else {
                     opWindow[sums.count] = w;
-                    sums.add(rx[w], ry[w], bx[w][j], by[w][j]);
+                    sums.add(running, w * POINT, buckets[w], j * POINT);
                 }
             }
             flushInto(sums, opWindow, rSet);
@@ -198,12 +179,11 @@ final class BatchPippenger {
                     continue;
                 }
                 if (!tSet[w]) {
-                    Nat256.copy(rx[w], tx[w]);
-                    Nat256.copy(ry[w], ty[w]);
+                    System.arraycopy(running, w * POINT, totals, w * POINT, POINT);
                     tSet[w] = true;
                 } else {
                     opWindow[sums.count] = w;
-                    sums.add(tx[w], ty[w], rx[w], ry[w]);
+                    sums.add(totals, w * POINT, running, w * POINT);
                 }
             }
             flushInto(sums, opWindow, tSet);
@@ -214,7 +194,8 @@ final class BatchPippenger {
                 acc = acc.timesPow2(c);
             }
             if (tSet[w]) {
-                acc = acc.add(Secp256k1.CURVE.createPoint(Nat256.toBigInteger(tx[w]), Nat256.toBigInteger(ty[w])));
+                acc = acc.add(Secp256k1.CURVE.createPoint(FieldP52.toBigInteger(totals, w * POINT),
+                        FieldP52.toBigInteger(totals, w * POINT + FieldP52.LIMBS)));
             }
         }
         return acc;

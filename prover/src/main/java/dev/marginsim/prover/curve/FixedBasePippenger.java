@@ -2,7 +2,6 @@ package dev.marginsim.prover.curve;
 
 import java.math.BigInteger;
 import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.raw.Nat256;
 
 /**
  * Σ kᵢ·Pᵢ for points that carry a {@link WindowTable}: every signed c-bit digit d of every scalar sends
@@ -23,6 +22,7 @@ final class FixedBasePippenger {
     /** Segments of the running sums: 64 × 64 buckets. */
     private static final int SEGMENTS = 64;
     private static final int SEGMENT = HALF / SEGMENTS;
+    private static final int POINT = AffineBatch.POINT;
 
     private FixedBasePippenger() {
     }
@@ -58,8 +58,8 @@ final class FixedBasePippenger {
             }
         }
 
-        int[][] bx = new int[HALF][8];
-        int[][] by = new int[HALF][8];
+        // Buckets: HALF affine points in one flat array.
+        long[] buckets = new long[HALF * POINT];
         boolean[] filled = new boolean[HALF];
         boolean[] busy = new boolean[HALF];
         AffineBatch batch = new AffineBatch(2048);
@@ -83,19 +83,20 @@ final class FixedBasePippenger {
                 int i = e - w * n;
                 int d = digits[w][i];
                 int b = (d > 0 ? d : -d) - 1;
-                WindowTable t = tables[i];
-                int[] px = t.x[w];
-                int[] py = d > 0 ? t.y[w] : t.negY[w];
+                long[] entry = tables[i].byWindow[w];
+                int at = tables[i].offset;
                 if (!filled[b]) {
-                    Nat256.copy(px, bx[b]);
-                    Nat256.copy(py, by[b]);
+                    System.arraycopy(entry, at, buckets, b * POINT, POINT);
+                    if (d < 0) {
+                        FieldP52.negate(buckets, b * POINT + FieldP52.LIMBS, buckets, b * POINT + FieldP52.LIMBS);
+                    }
                     filled[b] = true;
                 } else if (busy[b]) {
                     next[nn++] = e;
                 } else {
                     busy[b] = true;
                     opBucket[batch.count] = b;
-                    batch.add(bx[b], by[b], px, py);
+                    batch.add(buckets, b * POINT, entry, at, d < 0);
                     if (batch.full()) {
                         flushBuckets(batch, opBucket, filled, busy);
                     }
@@ -107,16 +108,14 @@ final class FixedBasePippenger {
             next = t;
             qn = nn;
         }
-        return sumBuckets(bx, by, filled);
+        return sumBuckets(buckets, filled);
     }
 
-    /** Σ_b (b + 1)·B_b by segmented running sums. */
-    static ECPoint sumBuckets(int[][] bx, int[][] by, boolean[] filled) {
-        int[][] rx = new int[SEGMENTS][8];
-        int[][] ry = new int[SEGMENTS][8];
+    /** Σ_b (b + 1)·B_b by segmented running sums (B_b at b·{@link AffineBatch#POINT} in {@code buckets}). */
+    static ECPoint sumBuckets(long[] buckets, boolean[] filled) {
+        long[] running = new long[SEGMENTS * POINT];
         boolean[] rSet = new boolean[SEGMENTS];
-        int[][] tx = new int[SEGMENTS][8];
-        int[][] ty = new int[SEGMENTS][8];
+        long[] totals = new long[SEGMENTS * POINT];
         boolean[] tSet = new boolean[SEGMENTS];
         AffineBatch sums = new AffineBatch(SEGMENTS);
         int[] op = new int[SEGMENTS];
@@ -127,12 +126,11 @@ final class FixedBasePippenger {
                     continue;
                 }
                 if (!rSet[s]) {
-                    Nat256.copy(bx[b], rx[s]);
-                    Nat256.copy(by[b], ry[s]);
+                    System.arraycopy(buckets, b * POINT, running, s * POINT, POINT);
                     rSet[s] = true;
                 } else {
                     op[sums.count] = s;
-                    sums.add(rx[s], ry[s], bx[b], by[b]);
+                    sums.add(running, s * POINT, buckets, b * POINT);
                 }
             }
             settle(sums, op, rSet);
@@ -141,37 +139,37 @@ final class FixedBasePippenger {
                     continue;
                 }
                 if (!tSet[s]) {
-                    Nat256.copy(rx[s], tx[s]);
-                    Nat256.copy(ry[s], ty[s]);
+                    System.arraycopy(running, s * POINT, totals, s * POINT, POINT);
                     tSet[s] = true;
                 } else {
                     op[sums.count] = s;
-                    sums.add(tx[s], ty[s], rx[s], ry[s]);
+                    sums.add(totals, s * POINT, running, s * POINT);
                 }
             }
             settle(sums, op, tSet);
         }
         // total = Σ_s T_s + L·Σ_s s·S_s; the last sum by running sums over s, in Jacobian points (few terms).
-        ECPoint running = Secp256k1.INFINITY;
+        ECPoint runningSum = Secp256k1.INFINITY;
         ECPoint weighted = Secp256k1.INFINITY;
         ECPoint plain = Secp256k1.INFINITY;
         for (int s = SEGMENTS - 1; s >= 0; s--) {
             if (tSet[s]) {
-                plain = plain.add(point(tx[s], ty[s]));
+                plain = plain.add(point(totals, s * POINT));
             }
             if (s == 0) {
                 break;
             }
             if (rSet[s]) {
-                running = running.add(point(rx[s], ry[s]));
+                runningSum = runningSum.add(point(running, s * POINT));
             }
-            weighted = weighted.add(running);
+            weighted = weighted.add(runningSum);
         }
         return plain.add(weighted.timesPow2(Integer.numberOfTrailingZeros(SEGMENT)));
     }
 
-    private static ECPoint point(int[] x, int[] y) {
-        return Secp256k1.CURVE.createPoint(Nat256.toBigInteger(x), Nat256.toBigInteger(y));
+    private static ECPoint point(long[] limbs, int at) {
+        return Secp256k1.CURVE.createPoint(FieldP52.toBigInteger(limbs, at),
+                FieldP52.toBigInteger(limbs, at + FieldP52.LIMBS));
     }
 
     private static void flushBuckets(AffineBatch batch, int[] opBucket, boolean[] filled, boolean[] busy) {

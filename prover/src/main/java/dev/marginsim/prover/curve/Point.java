@@ -9,8 +9,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
-import org.bouncycastle.math.ec.custom.sec.SecP256K1Field;
-import org.bouncycastle.math.raw.Nat256;
 
 /**
  * A point of secp256k1 (possibly the point at infinity, which arithmetic can produce). Immutable,
@@ -31,9 +29,10 @@ public final class Point {
     private static final FixedPointCombMultiplier COMB = new FixedPointCombMultiplier();
 
     private final ECPoint ec;
-    /** Affine x and y as raw field arrays, made on first use by the batch-affine multiplier. */
-    private volatile int[][] raw;
-    private volatile int[][] rawEndo;
+    /** Affine x and y as 10 limbs ({@link AffineBatch} form), made on first use by the batch-affine sums. */
+    private volatile long[] affine;
+    /** The same for φ(P) = (β·x, y), the GLV endomorphism's image. */
+    private volatile long[] affineEndo;
     /** Window multiples for use as a fixed base, if someone built them ({@link WindowTable#build}). */
     private volatile WindowTable windows;
 
@@ -50,35 +49,41 @@ public final class Point {
         return windows;
     }
 
-    /** {β·x, y}: the GLV endomorphism φ(P) = λ·P in raw form (callers must not modify them); not for infinity. */
-    int[][] rawEndo() {
-        int[][] r = rawEndo;
+    /**
+     * (β·x, y) as 10 limbs: the GLV endomorphism φ(P) = λ·P in {@link AffineBatch} form (callers must not
+     * modify it); not for infinity.
+     */
+    long[] affineEndo() {
+        long[] r = affineEndo;
         if (r == null) {
-            int[][] p = raw();
-            int[] bx = Nat256.create();
-            SecP256K1Field.multiply(Secp256k1.BETA, p[0], bx);
-            r = new int[][] {bx, p[1]};
-            rawEndo = r;
+            long[] p = affine();
+            r = p.clone();
+            FieldP52.multiply(Secp256k1.BETA, 0, p, 0, r, 0);
+            affineEndo = r;
         }
         return r;
     }
 
-    /** {x, y} as Bouncy Castle raw secp256k1 field arrays (callers must not modify them); not for infinity. */
-    int[][] raw() {
-        int[][] r = raw;
+    /** (x, y) as 10 limbs in {@link AffineBatch} form (callers must not modify it); not for infinity. */
+    long[] affine() {
+        long[] r = affine;
         if (r == null) {
-            r = new int[][] {
-                SecP256K1Field.fromBigInteger(ec.getAffineXCoord().toBigInteger()),
-                SecP256K1Field.fromBigInteger(ec.getAffineYCoord().toBigInteger())};
-            raw = r;
+            r = new long[AffineBatch.POINT];
+            FieldP52.fromBigInteger(ec.getAffineXCoord().toBigInteger(), r, 0);
+            FieldP52.fromBigInteger(ec.getAffineYCoord().toBigInteger(), r, FieldP52.LIMBS);
+            affine = r;
         }
         return r;
     }
 
-    /** The affine point (x, y) from raw field arrays the caller computed (not re-checked; copied). */
-    static Point ofRaw(int[] x, int[] y) {
-        Point p = new Point(Secp256k1.CURVE.createPoint(Nat256.toBigInteger(x), Nat256.toBigInteger(y)));
-        p.raw = new int[][] {x.clone(), y.clone()};
+    /** The affine point whose 10 limbs (x, y) the caller computed at {@code at} (not re-checked; copied). */
+    static Point ofAffine(long[] limbs, int at) {
+        long[] r = new long[AffineBatch.POINT];
+        FieldP52.normalize(limbs, at, r, 0);
+        FieldP52.normalize(limbs, at + FieldP52.LIMBS, r, FieldP52.LIMBS);
+        Point p = new Point(Secp256k1.CURVE.createPoint(FieldP52.toBigInteger(r, 0),
+                FieldP52.toBigInteger(r, FieldP52.LIMBS)));
+        p.affine = r;
         return p;
     }
 

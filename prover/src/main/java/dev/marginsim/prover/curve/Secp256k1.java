@@ -5,7 +5,6 @@ import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.ec.custom.sec.SecP256K1Field;
 import org.bouncycastle.math.ec.endo.GLVEndomorphism;
 
 /**
@@ -23,10 +22,16 @@ final class Secp256k1 {
     /** The GLV endomorphism of the curve (Bouncy Castle's): λ·(x, y) = (β·x, y). */
     static final GLVEndomorphism GLV =
             (GLVEndomorphism) CURVE.getEndomorphism();
-    /** β as a raw field array, read off the map applied to G rather than typed in. */
-    static final int[] BETA = SecP256K1Field.fromBigInteger(
-            GLV.getPointMap().map(G).normalize().getAffineXCoord().toBigInteger()
-                    .multiply(G.getAffineXCoord().toBigInteger().modInverse(FIELD)).mod(FIELD));
+    /** β as a {@link FieldP52} element, read off the map applied to G rather than typed in. */
+    static final long[] BETA = beta();
+
+    private static long[] beta() {
+        BigInteger beta = GLV.getPointMap().map(G).normalize().getAffineXCoord().toBigInteger()
+                .multiply(G.getAffineXCoord().toBigInteger().modInverse(FIELD)).mod(FIELD);
+        long[] limbs = new long[FieldP52.LIMBS];
+        FieldP52.fromBigInteger(beta, limbs, 0);
+        return limbs;
+    }
 
     private Secp256k1() {
     }

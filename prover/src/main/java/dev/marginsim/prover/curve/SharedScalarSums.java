@@ -2,8 +2,6 @@ package dev.marginsim.prover.curve;
 
 import java.math.BigInteger;
 import org.bouncycastle.math.ec.WNafUtil;
-import org.bouncycastle.math.ec.custom.sec.SecP256K1Field;
-import org.bouncycastle.math.raw.Nat256;
 
 /**
  * Many small sums that share their scalars: {@code out[i] = Σ_h t[h]·P[h·n + i]} for i < n, the
@@ -23,6 +21,7 @@ final class SharedScalarSums {
     private static final int WIDTH = 5;
     /** Odd multiples 1, 3, …, 15 of each point. */
     private static final int TABLE = 1 << (WIDTH - 2);
+    private static final int POINT = AffineBatch.POINT;
 
     private SharedScalarSums() {
     }
@@ -53,50 +52,34 @@ final class SharedScalarSums {
                 length = Math.max(length, naf[2 * h + e].length);
             }
         }
-        // Tables: for every point P[h·n + i] its odd multiples, x, β·x, y and −y.
+        // Tables: for every point P[h·n + i] its odd multiples m·P, and the same of φ(P) = (β·x, y), each
+        // table one flat array of affine points; negative digits subtract the entry.
         int points = per * n;
-        int[][][] tx = new int[TABLE][points][];
-        int[][][] ty = new int[TABLE][points][];
+        long[][] plain = new long[TABLE][points * POINT];
+        long[][] endo = new long[TABLE][points * POINT];
         for (int j = 0; j < points; j++) {
-            int[][] raw = base[j].raw();
-            tx[0][j] = raw[0].clone();
-            ty[0][j] = raw[1].clone();
+            System.arraycopy(base[j].affine(), 0, plain[0], j * POINT, POINT);
         }
-        int[][] dx = new int[points][];
-        int[][] dy = new int[points][];
         AffineBatch batch = new AffineBatch(Math.min(points, 1024));
-        for (int j = 0; j < points; j++) {
-            dx[j] = tx[0][j].clone();
-            dy[j] = ty[0][j].clone();
-        }
-        run(batch, dx, dy, dx, dy, points); // 2P
+        long[] twice = plain[0].clone();
+        run(batch, twice, twice, points); // 2P
         for (int m = 1; m < TABLE; m++) {
-            for (int j = 0; j < points; j++) {
-                tx[m][j] = tx[m - 1][j].clone();
-                ty[m][j] = ty[m - 1][j].clone();
-            }
-            run(batch, tx[m], ty[m], dx, dy, points); // (2m+1)P = (2m−1)P + 2P
+            System.arraycopy(plain[m - 1], 0, plain[m], 0, points * POINT);
+            run(batch, plain[m], twice, points); // (2m+1)P = (2m−1)P + 2P
         }
-        int[][][] bx = new int[TABLE][points][];
-        int[][][] ny = new int[TABLE][points][];
         for (int m = 0; m < TABLE; m++) {
+            System.arraycopy(plain[m], 0, endo[m], 0, points * POINT);
             for (int j = 0; j < points; j++) {
-                bx[m][j] = Nat256.create();
-                SecP256K1Field.multiply(Secp256k1.BETA, tx[m][j], bx[m][j]);
-                ny[m][j] = Nat256.create();
-                SecP256K1Field.negate(ty[m][j], ny[m][j]);
+                FieldP52.multiply(Secp256k1.BETA, 0, plain[m], j * POINT, endo[m], j * POINT);
             }
         }
 
-        int[][] ax = new int[n][8];
-        int[][] ay = new int[n][8];
+        long[] acc = new long[n * POINT];
         boolean[] set = new boolean[n];
         boolean started = false;
-        int[][] rx = new int[n][];
-        int[][] ry = new int[n][];
         for (int bit = length - 1; bit >= 0; bit--) {
             if (started) {
-                doubleAll(batch, ax, ay, set, n);
+                doubleAll(batch, acc, set, n);
             }
             for (int term = 0; term < terms; term++) {
                 byte[] digits = naf[term];
@@ -105,30 +88,24 @@ final class SharedScalarSums {
                     continue;
                 }
                 int h = term >>> 1;
-                boolean endo = (term & 1) == 1;
                 int m = ((d < 0 ? -d : d) - 1) >>> 1;
                 boolean negative = (d < 0) != negated[term];
-                int[][] xs = endo ? bx[m] : tx[m];
-                int[][] ys = negative ? ny[m] : ty[m];
-                for (int i = 0; i < n; i++) {
-                    rx[i] = xs[h * n + i];
-                    ry[i] = ys[h * n + i];
-                }
-                add(batch, ax, ay, set, rx, ry, n);
+                long[] table = (term & 1) == 1 ? endo[m] : plain[m];
+                add(batch, acc, set, table, h * n * POINT, negative, n);
                 started = true;
             }
         }
         Point[] out = new Point[n];
         for (int i = 0; i < n; i++) {
-            out[i] = set[i] ? Point.ofRaw(ax[i], ay[i]) : Point.INFINITY;
+            out[i] = set[i] ? Point.ofAffine(acc, i * POINT) : Point.INFINITY;
         }
         return out;
     }
 
-    /** (lx[j], ly[j]) += (rx[j], ry[j]) for every j below count; none may hit infinity (table building). */
-    private static void run(AffineBatch batch, int[][] lx, int[][] ly, int[][] rx, int[][] ry, int count) {
+    /** left[j] += right[j] for every point j below count; none may hit infinity (table building). */
+    private static void run(AffineBatch batch, long[] left, long[] right, int count) {
         for (int j = 0; j < count; j++) {
-            batch.add(lx[j], ly[j], rx[j], ry[j]);
+            batch.add(left, j * POINT, right, j * POINT);
             if (batch.full()) {
                 flushChecked(batch);
             }
@@ -146,14 +123,14 @@ final class SharedScalarSums {
         }
     }
 
-    private static void doubleAll(AffineBatch batch, int[][] ax, int[][] ay, boolean[] set, int n) {
+    private static void doubleAll(AffineBatch batch, long[] acc, boolean[] set, int n) {
         int[] index = new int[batch.capacity];
         for (int i = 0; i < n; i++) {
             if (!set[i]) {
                 continue;
             }
             index[batch.count] = i;
-            batch.add(ax[i], ay[i], ax[i], ay[i]);
+            batch.add(acc, i * POINT, acc, i * POINT);
             if (batch.full()) {
                 settle(batch, index, set);
             }
@@ -161,24 +138,27 @@ final class SharedScalarSums {
         settle(batch, index, set);
     }
 
-    private static void add(AffineBatch batch, int[][] ax, int[][] ay, boolean[] set, int[][] rx, int[][] ry, int n) {
+    /** acc[i] ±= the table's point at {@code from} + i for every i below n (a set accumulator takes it as is). */
+    private static void add(AffineBatch batch, long[] acc, boolean[] set, long[] table, int from, boolean negative, int n) {
         int[] index = new int[batch.capacity];
         for (int i = 0; i < n; i++) {
+            int at = from + i * POINT;
             if (!set[i]) {
-                Nat256.copy(rx[i], ax[i]);
-                Nat256.copy(ry[i], ay[i]);
+                System.arraycopy(table, at, acc, i * POINT, POINT);
+                if (negative) {
+                    FieldP52.negate(acc, i * POINT + FieldP52.LIMBS, acc, i * POINT + FieldP52.LIMBS);
+                }
                 set[i] = true;
                 continue;
             }
             index[batch.count] = i;
-            batch.add(ax[i], ay[i], rx[i], ry[i]);
+            batch.add(acc, i * POINT, table, at, negative);
             if (batch.full()) {
                 settle(batch, index, set);
             }
         }
         settle(batch, index, set);
     }
-
     /** Flushes the batch; an accumulator that reached infinity is marked unset. */
     private static void settle(AffineBatch batch, int[] index, boolean[] set) {
         int k = batch.count;
