@@ -241,7 +241,11 @@ final class FieldP52 {
         carry(a[ai], a[ai + 1], a[ai + 2], a[ai + 3], a[ai + 4], z, zi);
     }
 
-    /** z = a − b + 2p limb by limb, no carries (a loose or weak, b weak; z loose if a was weak). z may be a or b. */
+    /**
+     * z = a − b + 2p limb by limb, no carries (b weak, so no limb goes negative). Each limb grows by less
+     * than 2⁵³: from a weak a, z is below 3·2⁵², and subtracting a weak element once more stays below
+     * 5·2⁵², still loose (x3 = λ² − x1 − x2). z may be a or b.
+     */
     static void subtract(long[] a, int ai, long[] b, int bi, long[] z, int zi) {
         z[zi] = a[ai] + TWO_P0 - b[bi];
         z[zi + 1] = a[ai + 1] + TWO_P - b[bi + 1];
