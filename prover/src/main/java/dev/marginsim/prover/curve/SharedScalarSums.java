@@ -14,6 +14,10 @@ import org.bouncycastle.math.ec.WNafUtil;
  * about 6 multiplications per point operation instead of 8–11 for Bouncy Castle's Jacobian ones, and
  * without its per-operation objects. Worth it from a few dozen outputs; below that the inversion per
  * step dominates and {@link Msm#sum} is used per output.
+ *
+ * <p>Points that carry a {@link WindowTable} (the process-wide generators, once built) bring their odd
+ * multiples: the schedule then uses width-{@value WindowTable#ODD_WIDTH} digits read from those tables
+ * instead of building width-5 tables per call.
  */
 final class SharedScalarSums {
     /** From this many outputs the batched schedule beats one Straus sum per output (measured). */
@@ -38,29 +42,92 @@ final class SharedScalarSums {
         if (n < MIN_OUTPUTS || !finite) {
             return oneByOne(t, base, n);
         }
-        // Terms: the two GLV halves of each shared scalar, on P and on φ(P) = (β·x, y).
-        int terms = 2 * per;
-        byte[][] naf = new byte[terms][];
-        boolean[] negated = new boolean[terms];
-        int length = 0;
-        for (int h = 0; h < per; h++) {
-            BigInteger[] parts = Secp256k1.GLV.decomposeScalar(t[h].toBigInteger());
-            for (int e = 0; e < 2; e++) {
-                BigInteger k = parts[e];
-                negated[2 * h + e] = k.signum() < 0;
-                naf[2 * h + e] = k.signum() == 0 ? new byte[0] : WNafUtil.generateWindowNaf(WIDTH, k.abs());
-                length = Math.max(length, naf[2 * h + e].length);
+        WindowTable[] tables = new WindowTable[base.length];
+        boolean tabled = true;
+        for (int j = 0; j < base.length && tabled; j++) {
+            tables[j] = base[j].windows();
+            tabled = tables[j] != null;
+        }
+        Schedule schedule = new Schedule(t, tabled ? WindowTable.ODD_WIDTH : WIDTH);
+        AffineBatch batch = new AffineBatch(Math.min(per * n, 1024));
+        long[] acc = new long[n * POINT];
+        boolean[] set = new boolean[n];
+        if (tabled) {
+            schedule.run(batch, acc, set, n, (term, m, negative) -> {
+                int h = term >>> 1;
+                addTabled(batch, acc, set, tables, h * n, (term & 1) == 1, m, negative, n);
+            });
+        } else {
+            long[][][] own = buildTables(batch, base, per * n);
+            schedule.run(batch, acc, set, n, (term, m, negative) -> {
+                int h = term >>> 1;
+                add(batch, acc, set, own[term & 1][m], h * n * POINT, negative, n);
+            });
+        }
+        Point[] out = new Point[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = set[i] ? Point.ofAffine(acc, i * POINT) : Point.INFINITY;
+        }
+        return out;
+    }
+
+    /** One addition step for every output: add table entry m (odd multiple 2m + 1) of term's point, or subtract it. */
+    private interface Step {
+        void add(int term, int m, boolean negative);
+    }
+
+    /** The interleaved wNAF schedule shared by every output: GLV halves of each scalar, digits of one width. */
+    private static final class Schedule {
+        /** Terms: the two GLV halves of each shared scalar, on P (even term) and on φ(P) = (β·x, y) (odd). */
+        final byte[][] naf;
+        final boolean[] negated;
+        int length;
+
+        Schedule(Scalar[] t, int width) {
+            int terms = 2 * t.length;
+            naf = new byte[terms][];
+            negated = new boolean[terms];
+            for (int h = 0; h < t.length; h++) {
+                BigInteger[] parts = Secp256k1.GLV.decomposeScalar(t[h].toBigInteger());
+                for (int e = 0; e < 2; e++) {
+                    BigInteger k = parts[e];
+                    negated[2 * h + e] = k.signum() < 0;
+                    naf[2 * h + e] = k.signum() == 0 ? new byte[0] : WNafUtil.generateWindowNaf(width, k.abs());
+                    length = Math.max(length, naf[2 * h + e].length);
+                }
             }
         }
-        // Tables: for every point P[h·n + i] its odd multiples m·P, and the same of φ(P) = (β·x, y), each
-        // table one flat array of affine points; negative digits subtract the entry.
-        int points = per * n;
+
+        /** From the top digit down: double every output, then add each term's digit's entry. */
+        void run(AffineBatch batch, long[] acc, boolean[] set, int n, Step step) {
+            boolean started = false;
+            for (int bit = length - 1; bit >= 0; bit--) {
+                if (started) {
+                    doubleAll(batch, acc, set, n);
+                }
+                for (int term = 0; term < naf.length; term++) {
+                    byte[] digits = naf[term];
+                    int d = bit < digits.length ? digits[bit] : 0;
+                    if (d == 0) {
+                        continue;
+                    }
+                    step.add(term, ((d < 0 ? -d : d) - 1) >>> 1, (d < 0) != negated[term]);
+                    started = true;
+                }
+            }
+        }
+    }
+
+    /**
+     * Per-call tables: for every point P[h·n + i] its odd multiples m·P, and the same of φ(P) = (β·x, y),
+     * each table one flat array of affine points ([0] plain, [1] φ); negative digits subtract the entry.
+     */
+    private static long[][][] buildTables(AffineBatch batch, Point[] base, int points) {
         long[][] plain = new long[TABLE][points * POINT];
         long[][] endo = new long[TABLE][points * POINT];
         for (int j = 0; j < points; j++) {
             System.arraycopy(base[j].affine(), 0, plain[0], j * POINT, POINT);
         }
-        AffineBatch batch = new AffineBatch(Math.min(points, 1024));
         long[] twice = plain[0].clone();
         run(batch, twice, twice, points); // 2P
         for (int m = 1; m < TABLE; m++) {
@@ -73,33 +140,7 @@ final class SharedScalarSums {
                 FieldP52.multiply(Secp256k1.BETA, 0, plain[m], j * POINT, endo[m], j * POINT);
             }
         }
-
-        long[] acc = new long[n * POINT];
-        boolean[] set = new boolean[n];
-        boolean started = false;
-        for (int bit = length - 1; bit >= 0; bit--) {
-            if (started) {
-                doubleAll(batch, acc, set, n);
-            }
-            for (int term = 0; term < terms; term++) {
-                byte[] digits = naf[term];
-                int d = bit < digits.length ? digits[bit] : 0;
-                if (d == 0) {
-                    continue;
-                }
-                int h = term >>> 1;
-                int m = ((d < 0 ? -d : d) - 1) >>> 1;
-                boolean negative = (d < 0) != negated[term];
-                long[] table = (term & 1) == 1 ? endo[m] : plain[m];
-                add(batch, acc, set, table, h * n * POINT, negative, n);
-                started = true;
-            }
-        }
-        Point[] out = new Point[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = set[i] ? Point.ofAffine(acc, i * POINT) : Point.INFINITY;
-        }
-        return out;
+        return new long[][][] {plain, endo};
     }
 
     /** left[j] += right[j] for every point j below count; none may hit infinity (table building). */
@@ -159,6 +200,34 @@ final class SharedScalarSums {
         }
         settle(batch, index, set);
     }
+
+    /**
+     * acc[i] ±= odd multiple m of point {@code first} + i, or of its φ-image, read from the points' own
+     * tables (a set accumulator takes it as is).
+     */
+    private static void addTabled(AffineBatch batch, long[] acc, boolean[] set, WindowTable[] tables, int first,
+            boolean endo, int m, boolean negative, int n) {
+        int[] index = new int[batch.capacity];
+        for (int i = 0; i < n; i++) {
+            WindowTable table = tables[first + i];
+            long[] entries = endo ? table.oddEndo[m] : table.odd[m];
+            if (!set[i]) {
+                System.arraycopy(entries, table.offset, acc, i * POINT, POINT);
+                if (negative) {
+                    FieldP52.negate(acc, i * POINT + FieldP52.LIMBS, acc, i * POINT + FieldP52.LIMBS);
+                }
+                set[i] = true;
+                continue;
+            }
+            index[batch.count] = i;
+            batch.add(acc, i * POINT, entries, table.offset, negative);
+            if (batch.full()) {
+                settle(batch, index, set);
+            }
+        }
+        settle(batch, index, set);
+    }
+
     /** Flushes the batch; an accumulator that reached infinity is marked unset. */
     private static void settle(AffineBatch batch, int[] index, boolean[] set) {
         int k = batch.count;

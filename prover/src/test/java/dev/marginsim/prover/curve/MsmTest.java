@@ -132,10 +132,20 @@ class MsmTest {
         assertEquals(Msm.sumBouncyCastle(k2, p), pair[1]);
     }
 
+    /**
+     * Both schedules: points without tables (width-5 tables built per call) and points carrying window
+     * tables (their own odd multiples of width 7), and a base where one point lacks them (per call).
+     */
     @Test
     void sharedSums_equalEachSumDoneAlone_includingCancellingAndRepeatedPoints() {
         long seed = TestRandom.seed("MsmTest.sharedSums");
         SecureRandom rng = TestRandom.secure(seed, "shared");
+        for (String tables : new String[] {"none", "all", "all but one"}) {
+            sharedSums(rng, tables);
+        }
+    }
+
+    private static void sharedSums(SecureRandom rng, String tables) {
         for (int n : new int[] {1, SharedScalarSums.MIN_OUTPUTS - 1, SharedScalarSums.MIN_OUTPUTS, 80}) {
             for (int per : new int[] {1, 2, 8}) {
                 // The special scalars (0, ±1, 2, n/2, 2^255, −2) come first: each one's digits differ.
@@ -149,15 +159,21 @@ class MsmTest {
                     base[n] = base[0].multiply(t[0].multiply(t[1].invert())).negate();
                     base[n + 1] = base[1].multiply(t[0].multiply(t[1].invert()));
                 }
+                if (!tables.equals("none")) {
+                    int last = base.length - 1;
+                    Msm.precompute(tables.equals("all") ? base : java.util.Arrays.copyOf(base, last));
+                    assertEquals(tables.equals("all"), base[last].windows() != null);
+                    assertEquals(tables.equals("all") || last > 0, base[0].windows() != null);
+                }
                 Point[] shared = Msm.sharedSums(t, base, n);
                 Point[] alone = SharedScalarSums.reference(t, base, n);
                 for (int i = 0; i < n; i++) {
-                    assertEquals(alone[i], shared[i], "n=" + n + " per=" + per + " output " + i);
+                    assertEquals(alone[i], shared[i], tables + " n=" + n + " per=" + per + " output " + i);
                     Point slow = Point.INFINITY;
                     for (int h = 0; h < per; h++) {
                         slow = slow.add(base[h * n + i].multiply(t[h]));
                     }
-                    assertEquals(slow, shared[i], "naive n=" + n + " per=" + per + " output " + i);
+                    assertEquals(slow, shared[i], tables + " naive n=" + n + " per=" + per + " output " + i);
                 }
                 if (per == 2 && n > 2) {
                     assertTrue(shared[0].isInfinity(), "a cancelling sum is infinity");
@@ -166,8 +182,11 @@ class MsmTest {
         }
         Scalar[] special = scalars(rng, 8);
         Point[] base = points(8 * 40);
+        if (tables.equals("all")) {
+            Msm.precompute(base);
+        }
         assertEquals(java.util.List.of(SharedScalarSums.reference(special, base, 40)),
-                java.util.List.of(Msm.sharedSums(special, base, 40)), "special scalars shared by 40 outputs");
+                java.util.List.of(Msm.sharedSums(special, base, 40)), tables + ": special scalars shared by 40 outputs");
     }
 
     @Test
