@@ -7,15 +7,13 @@ import org.bouncycastle.math.ec.custom.sec.SecP256K1Field;
 import org.bouncycastle.math.raw.Nat256;
 
 /**
- * Microbenchmark, not a test (surefire does not run it): {@link FieldP52} against Bouncy Castle's
+ * Timed harness (in the prover's package, for its package-private field classes): {@link FieldP52} against Bouncy Castle's
  * {@link SecP256K1Field} in the same run, for a multiplication, a squaring and one batched affine
  * addition ({@link AffineBatch} against {@link RawAffineBatch}, the same algorithm on 8 × 32-bit limbs).
  * Each figure is the best of the repetitions, in ns per operation; the operations are independent
  * (1,024 elements or additions per pass), as in the bucket passes.
  *
- * <p>Run (after {@code mvn -o -q -pl prover -am test-compile}):
- * {@code java -cp prover/target/classes:prover/target/test-classes:$BC dev.marginsim.prover.curve.FieldBenchmark [reps]}
- * with {@code BC=~/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.87/bcprov-jdk18on-1.87.jar}.
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.marginsim.prover.curve.FieldBenchmark [reps]}.
  */
 public final class FieldBenchmark {
     private static final int N = 1024;
