@@ -68,6 +68,20 @@ final class AffineBatch {
         return count == capacity;
     }
 
+    /**
+     * Performs the queued additions into accumulators: op k's left point is accumulator {@code index[k]},
+     * and one that reached infinity is marked unset in {@code set} (its limbs are then meaningless).
+     */
+    void settle(int[] index, boolean[] set) {
+        int k = count;
+        flush();
+        for (int j = 0; j < k; j++) {
+            if (infinite[j]) {
+                set[index[j]] = false;
+            }
+        }
+    }
+
     /** Performs the queued additions; afterwards {@link #infinite}[k] tells whether op k gave infinity. */
     void flush() {
         int n = count;

@@ -133,7 +133,7 @@ final class FixedBasePippenger {
                     sums.add(running, s * POINT, buckets, b * POINT);
                 }
             }
-            settle(sums, op, rSet);
+            sums.settle(op, rSet);
             for (int s = 0; s < SEGMENTS; s++) {
                 if (!rSet[s]) {
                     continue;
@@ -146,7 +146,7 @@ final class FixedBasePippenger {
                     sums.add(totals, s * POINT, running, s * POINT);
                 }
             }
-            settle(sums, op, tSet);
+            sums.settle(op, tSet);
         }
         // total = Σ_s T_s + L·Σ_s s·S_s; the last sum by running sums over s, in Jacobian points (few terms).
         ECPoint runningSum = Secp256k1.INFINITY;
@@ -179,16 +179,6 @@ final class FixedBasePippenger {
             busy[opBucket[j]] = false;
             if (batch.infinite[j]) {
                 filled[opBucket[j]] = false;
-            }
-        }
-    }
-
-    private static void settle(AffineBatch batch, int[] op, boolean[] set) {
-        int k = batch.count;
-        batch.flush();
-        for (int j = 0; j < k; j++) {
-            if (batch.infinite[j]) {
-                set[op[j]] = false;
             }
         }
     }

@@ -173,10 +173,10 @@ final class SharedScalarSums {
             index[batch.count] = i;
             batch.add(acc, i * POINT, acc, i * POINT);
             if (batch.full()) {
-                settle(batch, index, set);
+                batch.settle(index, set);
             }
         }
-        settle(batch, index, set);
+        batch.settle(index, set);
     }
 
     /** acc[i] ±= the table's point at {@code from} + i for every i below n (a set accumulator takes it as is). */
@@ -195,10 +195,10 @@ final class SharedScalarSums {
             index[batch.count] = i;
             batch.add(acc, i * POINT, table, at, negative);
             if (batch.full()) {
-                settle(batch, index, set);
+                batch.settle(index, set);
             }
         }
-        settle(batch, index, set);
+        batch.settle(index, set);
     }
 
     /**
@@ -222,21 +222,10 @@ final class SharedScalarSums {
             index[batch.count] = i;
             batch.add(acc, i * POINT, entries, table.offset, negative);
             if (batch.full()) {
-                settle(batch, index, set);
+                batch.settle(index, set);
             }
         }
-        settle(batch, index, set);
-    }
-
-    /** Flushes the batch; an accumulator that reached infinity is marked unset. */
-    private static void settle(AffineBatch batch, int[] index, boolean[] set) {
-        int k = batch.count;
-        batch.flush();
-        for (int j = 0; j < k; j++) {
-            if (batch.infinite[j]) {
-                set[index[j]] = false;
-            }
-        }
+        batch.settle(index, set);
     }
 
     private static Point[] oneByOne(Scalar[] t, Point[] base, int n) {

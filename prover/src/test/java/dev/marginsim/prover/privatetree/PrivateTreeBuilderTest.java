@@ -118,22 +118,4 @@ class PrivateTreeBuilderTest {
         hkdf.generateBytes(theirs, 0, 100);
         assertArrayEquals(theirs, ours);
     }
-
-    @Test
-    void fixedBaseTable_agreesWithGenericMultiplication() {
-        FixedBaseTable table = new FixedBaseTable(TreeGenerators.STANDARD.h(), 12, 256);
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(SEED);
-        for (int i = 0; i < 50; i++) {
-            byte[] s = new byte[32];
-            for (int b = 0; b < 32; b++) {
-                s[b] = (byte) rnd.nextInt(256);
-            }
-            BigInteger k = new BigInteger(1, s).mod(Scalars.ORDER);
-            assertEquals(TreeGenerators.STANDARD.h().multiply(k).normalize(), table.multiply(Scalars.toBytes(k)).normalize());
-        }
-        FixedBaseTable g = new FixedBaseTable(TreeGenerators.STANDARD.g(), 12, 64);
-        for (long v : new long[] {0, 1, 4095, 4096, Long.MAX_VALUE, 1L << 62}) {
-            assertEquals(TreeGenerators.STANDARD.g().multiply(BigInteger.valueOf(v)).normalize(), g.multiply(v).normalize());
-        }
-    }
 }
