@@ -22,8 +22,12 @@ public final class Msm {
      * cost 2^13 additions whatever the number of terms (measured break-even about 400).
      */
     static final int FIXED_BASE_THRESHOLD = 512;
-    /** Below this many terms Straus (Bouncy Castle) wins; measured by bench/…/MsmBenchmark. */
-    static final int PIPPENGER_THRESHOLD = 96;
+    /**
+     * Below this many terms Straus (Bouncy Castle) wins. Measured by bench/…/MsmCrossoverTimer since the
+     * 5 × 52-bit field and 6-bit windows for small sums: batch-affine Pippenger costs 0.73× Bouncy Castle
+     * at 32 terms on fresh points and 0.89× on points with cached tables, 1.0× at 24 (this was 96 before).
+     */
+    static final int PIPPENGER_THRESHOLD = 32;
     /** From this many terms a sum is split over two threads (the machines here have two cores). */
     public static final int PARALLEL_THRESHOLD = Integer.getInteger("marginsim.msm.parallelThreshold", 128);
     private static final Scalar MINUS_ONE = Scalar.ONE.negate();
