@@ -123,9 +123,10 @@ public final class PrivateTreeBuilder {
             }
             // The subtree's leaves are consecutive slots, so their values and blindings are consecutive too.
             int first = c * chunkSize * tokens;
-            ECPoint[] points = WindowedMultiples.commitments(gTable, Arrays.copyOfRange(values[0], first, first + chunkSize * tokens),
-                    hTable, Arrays.copyOfRange(blindings[0], first * 32, (first + chunkSize * tokens) * 32),
-                    chunkSize * tokens, Scalars.CURVE);
+            int count = chunkSize * tokens;
+            long[] chunkValues = Arrays.copyOfRange(values[0], first, first + count);
+            byte[] chunkBlindings = Arrays.copyOfRange(blindings[0], first * 32, (first + count) * 32);
+            ECPoint[] points = WindowedMultiples.commitments(gTable, chunkValues, hTable, chunkBlindings, count, Scalars.CURVE);
             for (int i = 0; i < chunkSize; i++) {
                 int slot = c * chunkSize + i;
                 level0.storeCommitments(0, slot, points, i);

@@ -88,7 +88,8 @@ class WindowedMultiplesTest {
             for (int bit = Math.min(from + count, 256) - 1; bit >= from; bit--) {
                 expected = (expected << 1) | (x.testBit(bit) ? 1 : 0);
             }
-            assertEquals(expected, WindowedMultiples.bitsOf(be, 8, from, count), "x=" + x.toString(16) + " from " + from + " count " + count);
+            assertEquals(expected, WindowedMultiples.bitsOf(be, 8, from, count),
+                    "x=" + x.toString(16) + " from " + from + " count " + count);
         }
     }
 
