@@ -85,6 +85,7 @@ public final class MarginProofBench {
         }
         System.out.printf("%d cores; medians of %d runs after ≥ %.0f s of warm-up over all shapes%n",
                 Runtime.getRuntime().availableProcessors(), runs, warmSeconds);
+        System.out.println(SpeedGauge.line());
         for (Shape shape : shapes) {
             long gc0 = Clock.gcMillis();
             for (int i = 0; i < runs; i++) {

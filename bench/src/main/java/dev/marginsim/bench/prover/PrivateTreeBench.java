@@ -98,6 +98,7 @@ public final class PrivateTreeBench {
         }
         System.out.printf("inclusion proof (median of %d): prove %s, verify %s, document %d bytes; GC pauses %d ms%n",
                 proofs, prove.summary(), verify.summary(), bytes, Clock.gcMillis() - gc0);
+        System.out.println(SpeedGauge.line());
     }
 
     /** A seeded round: random USDC for every account, WETH and WBTC for a third each. */

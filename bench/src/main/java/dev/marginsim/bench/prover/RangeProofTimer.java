@@ -74,7 +74,7 @@ public final class RangeProofTimer {
             }
             RangeVerifier.verifyBatch(claims);
         });
-        int terms = 2 * 64 * 16 + 2;
+        int terms = SpeedGauge.TERMS; // the peer below is the speed gauge other harnesses print
         Scalar[] k = new Scalar[terms];
         Point[] p = BulletproofGenerators.g(terms);
         for (int i = 0; i < terms; i++) {
