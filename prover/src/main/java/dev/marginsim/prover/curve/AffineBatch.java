@@ -82,6 +82,33 @@ final class AffineBatch {
         }
     }
 
+    /**
+     * left[i] += right[i] for every point i below n, all performed on return (table building: left and
+     * right may be the same array, a doubling). Small multiples of a point of prime order are never
+     * infinity, so a result at infinity means a broken table and throws.
+     *
+     * @throws IllegalStateException if a result is infinity
+     */
+    void addAll(long[] left, long[] right, int n) {
+        for (int i = 0; i < n; i++) {
+            add(left, i * POINT, right, i * POINT);
+            if (full()) {
+                flushFinite();
+            }
+        }
+        flushFinite();
+    }
+
+    private void flushFinite() {
+        int k = count;
+        flush();
+        for (int j = 0; j < k; j++) {
+            if (infinite[j]) {
+                throw new IllegalStateException("a small multiple of a point of prime order was infinity");
+            }
+        }
+    }
+
     /** Performs the queued additions; afterwards {@link #infinite}[k] tells whether op k gave infinity. */
     void flush() {
         int n = count;

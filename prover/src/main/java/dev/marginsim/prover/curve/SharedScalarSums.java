@@ -123,45 +123,11 @@ final class SharedScalarSums {
      * each table one flat array of affine points ([0] plain, [1] φ); negative digits subtract the entry.
      */
     private static long[][][] buildTables(AffineBatch batch, Point[] base, int points) {
-        long[][] plain = new long[TABLE][points * POINT];
-        long[][] endo = new long[TABLE][points * POINT];
+        long[] flat = new long[points * POINT];
         for (int j = 0; j < points; j++) {
-            System.arraycopy(base[j].affine(), 0, plain[0], j * POINT, POINT);
+            System.arraycopy(base[j].affine(), 0, flat, j * POINT, POINT);
         }
-        long[] twice = plain[0].clone();
-        run(batch, twice, twice, points); // 2P
-        for (int m = 1; m < TABLE; m++) {
-            System.arraycopy(plain[m - 1], 0, plain[m], 0, points * POINT);
-            run(batch, plain[m], twice, points); // (2m+1)P = (2m−1)P + 2P
-        }
-        for (int m = 0; m < TABLE; m++) {
-            System.arraycopy(plain[m], 0, endo[m], 0, points * POINT);
-            for (int j = 0; j < points; j++) {
-                FieldP52.multiply(Secp256k1.BETA, 0, plain[m], j * POINT, endo[m], j * POINT);
-            }
-        }
-        return new long[][][] {plain, endo};
-    }
-
-    /** left[j] += right[j] for every point j below count; none may hit infinity (table building). */
-    private static void run(AffineBatch batch, long[] left, long[] right, int count) {
-        for (int j = 0; j < count; j++) {
-            batch.add(left, j * POINT, right, j * POINT);
-            if (batch.full()) {
-                flushChecked(batch);
-            }
-        }
-        flushChecked(batch);
-    }
-
-    private static void flushChecked(AffineBatch batch) {
-        int k = batch.count;
-        batch.flush();
-        for (int j = 0; j < k; j++) {
-            if (batch.infinite[j]) {
-                throw new IllegalStateException("a small multiple of a point of prime order was infinity");
-            }
-        }
+        return OddMultiples.of(batch, flat, points, TABLE);
     }
 
     private static void doubleAll(AffineBatch batch, long[] acc, boolean[] set, int n) {

@@ -26,8 +26,9 @@ final class WindowTable {
     static final int WINDOWS = (257 + C - 1) / C;
 
     /**
-     * Width of the wNAF digits the odd-multiple tables serve. Measured on the 7 × 8 margin proof (2 runs
-     * each, alternated): 7 → 520 ms, 6 → 538 ms, 8 → 641–749 ms, per-call width-5 tables → 528–579 ms.
+     * Width of the wNAF digits the odd-multiple tables serve. Measured with bench/…/MarginProofBench on
+     * the 7 × 8 margin proof, this constant changed between runs (2 runs each, alternated): 7 → 520 ms,
+     * 6 → 538 ms, 8 → 641–749 ms, per-call width-5 tables → 528–579 ms.
      */
     static final int ODD_WIDTH = 7;
     /** Odd multiples 1, 3, …, 2^{W−1} − 1 of each point. */
@@ -68,56 +69,14 @@ final class WindowTable {
         for (int w = 0; w < WINDOWS; w++) {
             if (w > 0) {
                 for (int d = 0; d < C; d++) {
-                    for (int i = 0; i < n; i++) {
-                        batch.add(current, i * stride, current, i * stride);
-                        if (batch.full()) {
-                            flush(batch);
-                        }
-                    }
-                    flush(batch);
+                    batch.addAll(current, current, n); // doubling every point
                 }
             }
             byWindow[w] = current.clone();
         }
-        long[][] odd = new long[ODD_MULTIPLES][];
-        long[][] oddEndo = new long[ODD_MULTIPLES][];
-        odd[0] = byWindow[0];
-        long[] twice = byWindow[0].clone();
-        addAll(batch, twice, twice, n); // 2P
-        for (int m = 1; m < ODD_MULTIPLES; m++) {
-            odd[m] = odd[m - 1].clone();
-            addAll(batch, odd[m], twice, n); // (2m+1)P = (2m−1)P + 2P
-        }
-        for (int m = 0; m < ODD_MULTIPLES; m++) {
-            oddEndo[m] = odd[m].clone();
-            for (int i = 0; i < n; i++) {
-                FieldP52.multiply(Secp256k1.BETA, 0, odd[m], i * stride, oddEndo[m], i * stride);
-            }
-        }
+        long[][][] oddTables = OddMultiples.of(batch, byWindow[0], n, ODD_MULTIPLES);
         for (int i = 0; i < n; i++) {
-            points[i].attach(new WindowTable(byWindow, odd, oddEndo, i * stride));
-        }
-    }
-
-    /** left[i] += right[i] for every point i below n. */
-    private static void addAll(AffineBatch batch, long[] left, long[] right, int n) {
-        int stride = AffineBatch.POINT;
-        for (int i = 0; i < n; i++) {
-            batch.add(left, i * stride, right, i * stride);
-            if (batch.full()) {
-                flush(batch);
-            }
-        }
-        flush(batch);
-    }
-
-    private static void flush(AffineBatch batch) {
-        int k = batch.count;
-        batch.flush();
-        for (int j = 0; j < k; j++) {
-            if (batch.infinite[j]) {
-                throw new IllegalStateException("a doubling of a point of prime order gave infinity");
-            }
+            points[i].attach(new WindowTable(byWindow, oddTables[0], oddTables[1], i * stride));
         }
     }
 }

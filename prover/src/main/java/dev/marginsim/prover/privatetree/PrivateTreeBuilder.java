@@ -33,7 +33,8 @@ public final class PrivateTreeBuilder {
     static final int CHUNK_LEVELS = 10;
     /**
      * Table window in bits: 22 windows for a blinding, 6 for a value, 4,095 points per window (9 MB for H
-     * and G, 1 s to build). Measured on 2^18 accounts, batched affine additions: 12 and 10 as fast as 16
+     * and G, 1 s to build). Measured with bench/…/PrivateTreeBench 18 1, this constant changed between
+     * runs (batched affine additions): 12 and 10 as fast as 16
      * (whose 105 MB of tables miss the caches on every lookup and take 4 s to build), 8 about 12 % slower.
      */
     static final int WINDOW = 12;
