@@ -20,7 +20,7 @@ public final class BulletproofGenerators {
     /** Window tables are built for generator indices below this: the largest range-proof chunk. */
     static final int TABLE_LIMIT = RangeChunks.MAX_CHUNK_BITS;
     /**
-     * Proofs made or checked before the tables are built (~0.3 s of doublings and additions for 2 × 2048 points, ~28 MB):
+     * Proofs made or checked before the tables are built (~0.8 s of doublings and additions for 2 × 2048 points, ~49 MB):
      * a command that makes or checks one proof does not pay for them, a process that does many does,
      * once. {@code -Dmarginsim.generatorTables=false} never builds them (for comparisons).
      */

@@ -2,6 +2,7 @@ package dev.marginsim.prover.curve;
 
 import java.math.BigInteger;
 import org.bouncycastle.math.ec.custom.sec.SecP256K1Field;
+import org.bouncycastle.math.raw.Mod;
 import org.bouncycastle.math.raw.Nat256;
 
 /**
@@ -46,6 +47,7 @@ final class FieldP52 {
     private static final long TWO_P4 = 2 * P4;
 
     static final BigInteger P = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.valueOf(C));
+    private static final int[] P_RAW = Nat256.fromBigInteger(P);
 
     private FieldP52() {
     }
@@ -329,11 +331,18 @@ final class FieldP52 {
         }
     }
 
-    /** z = 1/a (a weak, not 0 mod p; z weak): by Bouncy Castle's constant-time inversion on the 8 × 32-bit form. */
+    /**
+     * z = 1/a (a weak, not 0 mod p; z weak): by Bouncy Castle's variable-time safegcd inversion on the
+     * 8 × 32-bit form, 2.7 µs against 3.4 µs for its constant-time one (same run). Constant time would buy
+     * nothing here: the batched additions this serves already take secret-dependent paths (the digits
+     * that pick buckets and table entries), which is why the prover's timing is not claimed to be hiding.
+     *
+     * @throws ArithmeticException if a is 0 mod p
+     */
     static void invert(long[] a, int ai, long[] z, int zi) {
         int[] x = toRaw(a, ai);
         int[] inv = Nat256.create();
-        SecP256K1Field.inv(x, inv);
+        Mod.checkedModOddInverseVar(P_RAW, x, inv);
         fromRaw(inv, z, zi);
     }
 

@@ -2,9 +2,10 @@ package dev.marginsim.prover.curve;
 
 /**
  * The tables of interleaved wNAF sums, for many points at once: the odd multiples P, 3P, …,
- * (2k − 1)·P of every point and the same of φ(P) = (β·x, y), whose x costs one multiplication, so a
- * GLV half-scalar's digit on either point is one table entry. Used per call by {@link SharedScalarSums}
- * (width 5) and once per process for the generators by {@link WindowTable} (width 7).
+ * (2k − 1)·P of every point, and optionally the same of φ(P) = (β·x, y), whose x costs one
+ * multiplication, so a GLV half-scalar's digit on either point is one table entry. Used per call by
+ * {@link SharedScalarSums} (width 5, with φ) and once per process for the generators' comb teeth by
+ * {@link WindowTable} (width 7, without).
  */
 final class OddMultiples {
     private OddMultiples() {
@@ -19,15 +20,8 @@ final class OddMultiples {
      */
     static long[][][] of(AffineBatch batch, long[] points, int n, int count) {
         int stride = AffineBatch.POINT;
-        long[][] plain = new long[count][];
+        long[][] plain = plain(batch, points, n, count);
         long[][] endo = new long[count][];
-        plain[0] = points;
-        long[] twice = points.clone();
-        batch.addAll(twice, twice, n); // 2P
-        for (int m = 1; m < count; m++) {
-            plain[m] = plain[m - 1].clone();
-            batch.addAll(plain[m], twice, n); // (2m+1)P = (2m−1)P + 2P
-        }
         for (int m = 0; m < count; m++) {
             endo[m] = plain[m].clone();
             for (int i = 0; i < n; i++) {
@@ -35,5 +29,18 @@ final class OddMultiples {
             }
         }
         return new long[][][] {plain, endo};
+    }
+
+    /** {@code [m]} holds (2m + 1)·P for every point of {@code points} in its order; {@code [0]} is {@code points}. */
+    static long[][] plain(AffineBatch batch, long[] points, int n, int count) {
+        long[][] plain = new long[count][];
+        plain[0] = points;
+        long[] twice = points.clone();
+        batch.addAll(twice, twice, n); // 2P
+        for (int m = 1; m < count; m++) {
+            plain[m] = plain[m - 1].clone();
+            batch.addAll(plain[m], twice, n); // (2m+1)P = (2m−1)P + 2P
+        }
+        return plain;
     }
 }

@@ -15,9 +15,10 @@ import org.bouncycastle.math.ec.WNafUtil;
  * without its per-operation objects. Worth it from a few dozen outputs; below that the inversion per
  * step dominates and {@link Msm#sum} is used per output.
  *
- * <p>Points that carry a {@link WindowTable} (the process-wide generators, once built) bring their odd
- * multiples: the schedule then uses width-{@value WindowTable#ODD_WIDTH} digits read from those tables
- * instead of building width-5 tables per call.
+ * <p>Points that carry a {@link WindowTable} (the process-wide generators, once built) bring a comb: the
+ * schedule then splits each scalar into {@value WindowTable#TEETH} pieces of 65 bits, one per tooth, with
+ * width-{@value WindowTable#ODD_WIDTH} digits read from the teeth's odd multiples, instead of GLV halves
+ * with per-call width-5 tables (65 doublings per output instead of 128, and fewer additions).
  */
 final class SharedScalarSums {
     /** From this many outputs the batched schedule beats one Straus sum per output (measured). */
@@ -48,18 +49,17 @@ final class SharedScalarSums {
             tables[j] = base[j].windows();
             tabled = tables[j] != null;
         }
-        Schedule schedule = new Schedule(t, tabled ? WindowTable.ODD_WIDTH : WIDTH);
         AffineBatch batch = new AffineBatch(Math.min(per * n, 1024));
         long[] acc = new long[n * POINT];
         boolean[] set = new boolean[n];
         if (tabled) {
-            schedule.run(batch, acc, set, n, (term, m, negative) -> {
-                int h = term >>> 1;
-                addTabled(batch, acc, set, tables, h * n, (term & 1) == 1, m, negative, n);
+            Schedule.comb(t).run(batch, acc, set, n, (term, m, negative) -> {
+                int h = term / WindowTable.TEETH;
+                addTabled(batch, acc, set, tables, h * n, term % WindowTable.TEETH, m, negative, n);
             });
         } else {
             long[][][] own = buildTables(batch, base, per * n);
-            schedule.run(batch, acc, set, n, (term, m, negative) -> {
+            Schedule.glv(t).run(batch, acc, set, n, (term, m, negative) -> {
                 int h = term >>> 1;
                 add(batch, acc, set, own[term & 1][m], h * n * POINT, negative, n);
             });
@@ -76,26 +76,48 @@ final class SharedScalarSums {
         void add(int term, int m, boolean negative);
     }
 
-    /** The interleaved wNAF schedule shared by every output: GLV halves of each scalar, digits of one width. */
+    /** The interleaved wNAF schedule shared by every output: each term is a piece of a scalar on its own point. */
     private static final class Schedule {
-        /** Terms: the two GLV halves of each shared scalar, on P (even term) and on φ(P) = (β·x, y) (odd). */
         final byte[][] naf;
         final boolean[] negated;
         int length;
 
-        Schedule(Scalar[] t, int width) {
-            int terms = 2 * t.length;
-            naf = new byte[terms][];
-            negated = new boolean[terms];
+        /** Terms: non-negative magnitudes, each to be subtracted when {@code negated}. */
+        private Schedule(BigInteger[] magnitudes, boolean[] negated, int width) {
+            naf = new byte[magnitudes.length][];
+            this.negated = negated;
+            for (int k = 0; k < magnitudes.length; k++) {
+                naf[k] = magnitudes[k].signum() == 0 ? new byte[0] : WNafUtil.generateWindowNaf(width, magnitudes[k]);
+                length = Math.max(length, naf[k].length);
+            }
+        }
+
+        /** The two GLV halves of each scalar, on P (term 2h) and on φ(P) = (β·x, y) (term 2h + 1), width-5 digits. */
+        static Schedule glv(Scalar[] t) {
+            BigInteger[] magnitudes = new BigInteger[2 * t.length];
+            boolean[] negated = new boolean[2 * t.length];
             for (int h = 0; h < t.length; h++) {
                 BigInteger[] parts = Secp256k1.GLV.decomposeScalar(t[h].toBigInteger());
                 for (int e = 0; e < 2; e++) {
-                    BigInteger k = parts[e];
-                    negated[2 * h + e] = k.signum() < 0;
-                    naf[2 * h + e] = k.signum() == 0 ? new byte[0] : WNafUtil.generateWindowNaf(width, k.abs());
-                    length = Math.max(length, naf[2 * h + e].length);
+                    negated[2 * h + e] = parts[e].signum() < 0;
+                    magnitudes[2 * h + e] = parts[e].abs();
                 }
             }
+            return new Schedule(magnitudes, negated, WIDTH);
+        }
+
+        /** The 65-bit pieces of each scalar, piece t on tooth t (term h·TEETH + t), comb-width digits. */
+        static Schedule comb(Scalar[] t) {
+            int teeth = WindowTable.TEETH;
+            BigInteger[] magnitudes = new BigInteger[teeth * t.length];
+            BigInteger mask = BigInteger.ONE.shiftLeft(WindowTable.TOOTH_BITS).subtract(BigInteger.ONE);
+            for (int h = 0; h < t.length; h++) {
+                BigInteger k = t[h].toBigInteger();
+                for (int tooth = 0; tooth < teeth; tooth++) {
+                    magnitudes[teeth * h + tooth] = k.shiftRight(tooth * WindowTable.TOOTH_BITS).and(mask);
+                }
+            }
+            return new Schedule(magnitudes, new boolean[magnitudes.length], WindowTable.ODD_WIDTH);
         }
 
         /** From the top digit down: double every output, then add each term's digit's entry. */
@@ -168,15 +190,15 @@ final class SharedScalarSums {
     }
 
     /**
-     * acc[i] ±= odd multiple m of point {@code first} + i, or of its φ-image, read from the points' own
-     * tables (a set accumulator takes it as is).
+     * acc[i] ±= odd multiple m of tooth {@code tooth} of point {@code first} + i, read from the points'
+     * own tables (a set accumulator takes it as is).
      */
     private static void addTabled(AffineBatch batch, long[] acc, boolean[] set, WindowTable[] tables, int first,
-            boolean endo, int m, boolean negative, int n) {
+            int tooth, int m, boolean negative, int n) {
         int[] index = new int[batch.capacity];
         for (int i = 0; i < n; i++) {
             WindowTable table = tables[first + i];
-            long[] entries = endo ? table.oddEndo[m] : table.odd[m];
+            long[] entries = table.teeth[tooth][m];
             if (!set[i]) {
                 System.arraycopy(entries, table.offset, acc, i * POINT, POINT);
                 if (negative) {

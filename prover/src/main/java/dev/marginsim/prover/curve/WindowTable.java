@@ -13,11 +13,12 @@ package dev.marginsim.prover.curve;
  * byWindow[w]} at {@code offset}): a sum reads a window's entries of consecutive points in that order,
  * and 20 arrays per build rather than 3 small arrays per entry spare the heap (4,096 generators: 6.6 MB).
  *
- * <p>A build also keeps the odd multiples P, 3P, …, (2^{W−1} − 1)·P and the same of φ(P) = (β·x, y),
- * W = {@link #ODD_WIDTH}, for sums with shared scalars ({@link SharedScalarSums}): the inner-product
- * prover's first generator update sums 8 such points per output, and with these tables it neither
- * builds per-call tables of width 5 nor pays for as many additions (16 GLV halves × 128/(W + 1) instead
- * of 128/6), the doublings being the same (4,096 generators: 21 MB more).
+ * <p>A build also keeps a comb for sums with shared scalars ({@link SharedScalarSums}, the inner-product
+ * prover's first generator update, 8 generators per output): the odd multiples (2m + 1)·Tₜ,
+ * m &lt; 2^{W−2}, W = {@link #ODD_WIDTH}, of the teeth Tₜ = 2^{65·t}·P, t &lt; {@link #TEETH} (window
+ * entries 0, 5, 10, 15). A 256-bit scalar is then four 65-bit pieces, one per tooth, each with
+ * width-W digits: 8·256/(W + 1) additions and 65 doublings per output, against 128 doublings for the
+ * GLV halves on P and φ(P) that the tables held before (4,096 generators: 42 MB).
  */
 final class WindowTable {
     /** Window width in bits, measured: 13 beat 11, 12 and 14 for 2,048–8,192 terms. */
@@ -26,27 +27,28 @@ final class WindowTable {
     static final int WINDOWS = (257 + C - 1) / C;
 
     /**
-     * Width of the wNAF digits the odd-multiple tables serve. Measured with bench/…/MarginProofBench on
-     * the 7 × 8 margin proof, this constant changed between runs (2 runs each, alternated): 7 → 520 ms,
-     * 6 → 538 ms, 8 → 641–749 ms, per-call width-5 tables → 528–579 ms.
+     * Width of the wNAF digits the comb tables serve. Measured with bench/…/MarginProofBench on the 7 × 8
+     * margin proof (then with GLV halves on P and φ(P)), this constant changed between runs (2 runs each,
+     * alternated): 7 → 520 ms, 6 → 538 ms, 8 → 641–749 ms, per-call width-5 tables → 528–579 ms.
      */
     static final int ODD_WIDTH = 7;
-    /** Odd multiples 1, 3, …, 2^{W−1} − 1 of each point. */
+    /** Odd multiples 1, 3, …, 2^{W−1} − 1 of each tooth. */
     static final int ODD_MULTIPLES = 1 << (ODD_WIDTH - 2);
+    /** Comb teeth 2^{65·t}·P: four cover a scalar below 2^256 (65 = 5 windows, so a tooth is a window entry). */
+    static final int TEETH = 4;
+    /** Bits of a scalar per tooth. */
+    static final int TOOTH_BITS = 5 * C;
 
     /** Shared by all points of one build: window w's entries, point after point. */
     final long[][] byWindow;
-    /** Shared by all points of one build: (2m + 1)·P at index m, point after point. */
-    final long[][] odd;
-    /** The same of φ(P) = (β·x, y). */
-    final long[][] oddEndo;
+    /** Shared by all points of one build: teeth[t][m] holds (2m + 1)·2^{65·t}·P, point after point. */
+    final long[][][] teeth;
     /** Where this point's entries start in every window's and every multiple's array. */
     final int offset;
 
-    private WindowTable(long[][] byWindow, long[][] odd, long[][] oddEndo, int offset) {
+    private WindowTable(long[][] byWindow, long[][][] teeth, int offset) {
         this.byWindow = byWindow;
-        this.odd = odd;
-        this.oddEndo = oddEndo;
+        this.teeth = teeth;
         this.offset = offset;
     }
 
@@ -74,9 +76,12 @@ final class WindowTable {
             }
             byWindow[w] = current.clone();
         }
-        long[][][] oddTables = OddMultiples.of(batch, byWindow[0], n, ODD_MULTIPLES);
+        long[][][] teeth = new long[TEETH][][];
+        for (int t = 0; t < TEETH; t++) {
+            teeth[t] = OddMultiples.plain(batch, byWindow[t * TOOTH_BITS / C], n, ODD_MULTIPLES);
+        }
         for (int i = 0; i < n; i++) {
-            points[i].attach(new WindowTable(byWindow, oddTables[0], oddTables[1], i * stride));
+            points[i].attach(new WindowTable(byWindow, teeth, i * stride));
         }
     }
 }

@@ -187,6 +187,17 @@ class MsmTest {
         }
         assertEquals(java.util.List.of(SharedScalarSums.reference(special, base, 40)),
                 java.util.List.of(Msm.sharedSums(special, base, 40)), tables + ": special scalars shared by 40 outputs");
+        // With tables, a scalar is cut into 65-bit pieces (comb teeth): pieces that are all ones, or whose
+        // top digit carries into the next piece's range, or that are empty between non-empty ones.
+        int tooth = WindowTable.TOOTH_BITS;
+        BigInteger one = BigInteger.ONE;
+        Scalar[] edges = {Scalar.ofCanonical(one.shiftLeft(tooth).subtract(one)), Scalar.ofCanonical(one.shiftLeft(tooth)),
+            Scalar.ofCanonical(one.shiftLeft(2 * tooth).subtract(one)), Scalar.ofCanonical(one.shiftLeft(3 * tooth)),
+            Scalar.ofCanonical(one.shiftLeft(3 * tooth).add(one)), Scalar.ONE.negate().subtract(Scalar.ONE),
+            Scalar.ofCanonical(one.shiftLeft(tooth - 1).multiply(BigInteger.valueOf(3))),
+            Scalar.ofCanonical(one.shiftLeft(4 * tooth - 5).subtract(one.shiftLeft(tooth)))};
+        assertEquals(java.util.List.of(SharedScalarSums.reference(edges, base, 40)),
+                java.util.List.of(Msm.sharedSums(edges, base, 40)), tables + ": scalars at the comb's tooth edges");
     }
 
     @Test
