@@ -23,8 +23,10 @@ import java.util.List;
  * scalars ({@link Msm#sharedSums}); the y^{-i} factors of H' stay coefficients.
  */
 record InnerProduct(List<Point> l, List<Point> r, Scalar a, Scalar b) {
-    /** Materialise when the current vectors are this many times shorter than the base. */
-    /** Measured: 4, 16 and 32 were slower than 8 for 1 and for 16 values of 64 bits. */
+    /**
+     * Materialise when the current vectors are this many times shorter than the base. Measured: 4, 16 and
+     * 32 were slower than 8 for 1 and for 16 values of 64 bits.
+     */
     private static final int REBASE_RATIO = 8;
 
     /**
@@ -40,11 +42,11 @@ record InnerProduct(List<Point> l, List<Point> r, Scalar a, Scalar b) {
         t.append("ipp-n", n);
         Point[] baseG = g.clone();
         Point[] baseH = h.clone();
-        Scalar[] cg = new Scalar[n];
-        Arrays.fill(cg, Scalar.ONE);
-        // Invariant: ch[j] = hPowers[j mod base]·(a factor that depends only on j's group j / n), so a
-        // materialised H-generator keeps hPowers[i] as its coefficient and the groups share scalars.
-        Scalar[] ch = hPowers.clone();
+        // Base index j = grp·n + i holds current index i of group grp. Its coefficient is cg[grp] on the
+        // G side and hPowers[j]·ch[grp] on the H side: one factor per group (a product of challenges),
+        // so a materialised H-generator keeps hPowers[i] as its coefficient and the groups share scalars.
+        Scalar[] cg = {Scalar.ONE};
+        Scalar[] ch = {Scalar.ONE};
         a = a.clone();
         b = b.clone();
         List<Point> ls = new ArrayList<>();
@@ -52,27 +54,42 @@ record InnerProduct(List<Point> l, List<Point> r, Scalar a, Scalar b) {
         while (n > 1) {
             int half = n / 2;
             int base = baseG.length;
+            int groups = base / n;
             Scalar cL = RangeProver.inner(Arrays.copyOfRange(a, 0, half), Arrays.copyOfRange(b, half, n));
             Scalar cR = RangeProver.inner(Arrays.copyOfRange(a, half, n), Arrays.copyOfRange(b, 0, half));
-            // Base index j holds current index j mod n; it is in the "hi" half when (j mod n) >= half.
+            // Per current index i, the partner it pairs with: <a_lo, G_hi> and <a_hi, G_lo> in L and R,
+            // <b_hi, H_lo> and <b_lo, H_hi>; on the H side the partner's b carries hPowers[i] already.
+            Scalar[] aPartner = new Scalar[n];
+            Scalar[] bPartner = new Scalar[n];
+            for (int i = 0; i < n; i++) {
+                int partner = i < half ? i + half : i - half;
+                aPartner[i] = a[partner];
+                bPartner[i] = b[partner].multiply(hPowers[i]);
+            }
             Scalar[] kl = new Scalar[2 * base + 1];
             Scalar[] kr = new Scalar[2 * base + 1];
             Point[] ps = new Point[2 * base + 1];
-            for (int j = 0; j < base; j++) {
-                int i = j & (n - 1);
-                boolean hi = i >= half;
-                ps[j] = baseG[j];
-                ps[base + j] = baseH[j];
-                if (hi) {
-                    kl[j] = a[i - half].multiply(cg[j]);          // <a_lo, G_hi>
-                    kr[j] = Scalar.ZERO;
-                    kl[base + j] = Scalar.ZERO;
-                    kr[base + j] = b[i - half].multiply(ch[j]);   // <b_lo, H_hi>
-                } else {
-                    kl[j] = Scalar.ZERO;
-                    kr[j] = a[i + half].multiply(cg[j]);          // <a_hi, G_lo>
-                    kl[base + j] = b[i + half].multiply(ch[j]);   // <b_hi, H_lo>
-                    kr[base + j] = Scalar.ZERO;
+            for (int grp = 0; grp < groups; grp++) {
+                // hPowers[grp·n + i] = hPowers[grp·n]·hPowers[i]
+                Scalar gFactor = cg[grp];
+                Scalar hFactor = grp == 0 ? ch[0] : ch[grp].multiply(hPowers[grp * n]);
+                for (int i = 0; i < n; i++) {
+                    int j = grp * n + i;
+                    ps[j] = baseG[j];
+                    ps[base + j] = baseH[j];
+                    Scalar gk = scaled(aPartner[i], gFactor);
+                    Scalar hk = scaled(bPartner[i], hFactor);
+                    if (i >= half) {
+                        kl[j] = gk;                 // <a_lo, G_hi>
+                        kr[j] = Scalar.ZERO;
+                        kl[base + j] = Scalar.ZERO;
+                        kr[base + j] = hk;          // <b_lo, H_hi>
+                    } else {
+                        kl[j] = Scalar.ZERO;
+                        kr[j] = gk;                 // <a_hi, G_lo>
+                        kl[base + j] = hk;          // <b_hi, H_lo>
+                        kr[base + j] = Scalar.ZERO;
+                    }
                 }
             }
             kl[2 * base] = cL;
@@ -94,34 +111,42 @@ record InnerProduct(List<Point> l, List<Point> r, Scalar a, Scalar b) {
                 na[i] = a[i].multiply(u).add(a[half + i].multiply(uInv));
                 nb[i] = b[i].multiply(uInv).add(b[half + i].multiply(u));
             }
-            // G' = u⁻¹·G_lo + u·G_hi, H' = u·H_lo + u⁻¹·H_hi, as coefficients over the base.
-            for (int j = 0; j < base; j++) {
-                boolean hi = (j & (n - 1)) >= half;
-                cg[j] = cg[j].multiply(hi ? u : uInv);
-                ch[j] = ch[j].multiply(hi ? uInv : u);
+            // G' = u⁻¹·G_lo + u·G_hi, H' = u·H_lo + u⁻¹·H_hi: each group splits in two (lo, hi halves).
+            Scalar[] ncg = new Scalar[2 * groups];
+            Scalar[] nch = new Scalar[2 * groups];
+            for (int grp = 0; grp < groups; grp++) {
+                ncg[2 * grp] = cg[grp].multiply(uInv);
+                ncg[2 * grp + 1] = cg[grp].multiply(u);
+                nch[2 * grp] = ch[grp].multiply(u);
+                nch[2 * grp + 1] = ch[grp].multiply(uInv);
             }
+            cg = ncg;
+            ch = nch;
             a = na;
             b = nb;
             n = half;
             if (n > 1 && base / n >= REBASE_RATIO) {
                 int per = base / n;
-                Scalar[] tg = new Scalar[per];
+                Scalar[] tg = cg;
                 Scalar[] th = new Scalar[per];
                 for (int grp = 0; grp < per; grp++) {
-                    tg[grp] = cg[grp * n];
-                    th[grp] = ch[grp * n];
+                    th[grp] = ch[grp].multiply(hPowers[grp * n]);
                 }
                 Point[] oldH = baseH;
                 int size = n;
                 Parallel.Forked<Point[]> newH = Parallel.tryFork(() -> Msm.sharedSums(th, oldH, size));
                 baseG = Msm.sharedSums(tg, baseG, n);
                 baseH = newH == null ? Msm.sharedSums(th, oldH, size) : newH.join();
-                cg = new Scalar[n];
-                Arrays.fill(cg, Scalar.ONE);
-                ch = Arrays.copyOf(hPowers, n);
+                cg = new Scalar[] {Scalar.ONE};
+                ch = new Scalar[] {Scalar.ONE};
             }
         }
         return new InnerProduct(ls, rs, a[0], b[0]);
+    }
+
+    /** k·factor, without a multiplication when the factor is 1 (every term of the first round after a rebase). */
+    private static Scalar scaled(Scalar k, Scalar factor) {
+        return factor.equals(Scalar.ONE) ? k : k.multiply(factor);
     }
 
 }
