@@ -6,7 +6,8 @@ import org.bouncycastle.math.ec.ECPoint;
 /**
  * Pippenger's bucket method with every bucket kept in affine coordinates and the additions of one pass
  * done by {@link AffineBatch} (one inversion per pass). Per window of c bits each term's signed digit d
- * sends ±P into bucket |d|; a bucket already being added to in this pass waits for the next pass. The
+ * sends ±P into that window's bucket |d|; a pass holds additions into the buckets of all windows, and
+ * one into a bucket already being added to in this pass waits for the next pass. The
  * buckets of all windows are then summed by running sums, again batched across windows, and the window
  * sums combined by Horner's rule with c doublings per window (in Bouncy Castle's Jacobian points).
  */
@@ -107,52 +108,56 @@ final class BatchPippenger {
             }
         }
 
-        long[][] buckets = new long[windows][half * POINT];
-        boolean[][] filled = new boolean[windows][half];
-        AffineBatch batch = new AffineBatch(Math.max(16, Math.min(1024, half)));
+        // Every window has its own buckets (bucket b of window w at w·half + b), and one pass takes an
+        // addition into each of them: passes of up to windows·half additions share an inversion, where
+        // passes over one window at a time held at most half (64 at c = 7: an inversion per ~60 additions).
+        int bucketCount = windows * half;
+        long[] buckets = new long[bucketCount * POINT];
+        boolean[] filled = new boolean[bucketCount];
+        boolean[] busy = new boolean[bucketCount];
+        AffineBatch batch = new AffineBatch(Math.max(16, Math.min(1024, bucketCount)));
         int[] opBucket = new int[batch.capacity];
-        boolean[] busy = new boolean[half];
-        int[] queue = new int[n];
-        int[] next = new int[n];
+        int[] queue = new int[windows * n];
+        int[] next = new int[windows * n];
+        int qn = 0;
         for (int w = 0; w < windows; w++) {
-            int qn = 0;
             for (int i = 0; i < n; i++) {
                 if (digits[w][i] != 0) {
-                    queue[qn++] = i;
+                    queue[qn++] = w * n + i;
                 }
             }
-            long[] wb = buckets[w];
-            boolean[] wf = filled[w];
-            while (qn > 0) {
-                int nn = 0;
-                for (int q = 0; q < qn; q++) {
-                    int i = queue[q];
-                    int d = digits[w][i];
-                    int b = (d > 0 ? d : -d) - 1;
-                    boolean subtract = (d < 0) != negated[i];
-                    if (!wf[b]) {
-                        System.arraycopy(affine[i], 0, wb, b * POINT, POINT);
-                        if (subtract) {
-                            FieldP52.negate(wb, b * POINT + FieldP52.LIMBS, wb, b * POINT + FieldP52.LIMBS);
-                        }
-                        wf[b] = true;
-                    } else if (busy[b]) {
-                        next[nn++] = i;
-                    } else {
-                        busy[b] = true;
-                        opBucket[batch.count] = b;
-                        batch.add(wb, b * POINT, affine[i], 0, subtract);
-                        if (batch.full()) {
-                            flushBuckets(batch, opBucket, wf, busy);
-                        }
+        }
+        while (qn > 0) {
+            int nn = 0;
+            for (int q = 0; q < qn; q++) {
+                int e = queue[q];
+                int w = e / n;
+                int i = e - w * n;
+                int d = digits[w][i];
+                int b = w * half + (d > 0 ? d : -d) - 1;
+                boolean subtract = (d < 0) != negated[i];
+                if (!filled[b]) {
+                    System.arraycopy(affine[i], 0, buckets, b * POINT, POINT);
+                    if (subtract) {
+                        FieldP52.negate(buckets, b * POINT + FieldP52.LIMBS, buckets, b * POINT + FieldP52.LIMBS);
+                    }
+                    filled[b] = true;
+                } else if (busy[b]) {
+                    next[nn++] = e;
+                } else {
+                    busy[b] = true;
+                    opBucket[batch.count] = b;
+                    batch.add(buckets, b * POINT, affine[i], 0, subtract);
+                    if (batch.full()) {
+                        flushBuckets(batch, opBucket, filled, busy);
                     }
                 }
-                flushBuckets(batch, opBucket, wf, busy);
-                int[] t = queue;
-                queue = next;
-                next = t;
-                qn = nn;
             }
+            flushBuckets(batch, opBucket, filled, busy);
+            int[] t = queue;
+            queue = next;
+            next = t;
+            qn = nn;
         }
 
         // Running sums for all windows at once: running_w += bucket_w[j]; total_w += running_w.
@@ -164,15 +169,16 @@ final class BatchPippenger {
         int[] opWindow = new int[windows];
         for (int j = half - 1; j >= 0; j--) {
             for (int w = 0; w < windows; w++) {
-                if (!filled[w][j]) {
+                int b = w * half + j;
+                if (!filled[b]) {
                     continue;
                 }
                 if (!rSet[w]) {
-                    System.arraycopy(buckets[w], j * POINT, running, w * POINT, POINT);
+                    System.arraycopy(buckets, b * POINT, running, w * POINT, POINT);
                     rSet[w] = true;
                 } else {
                     opWindow[sums.count] = w;
-                    sums.add(running, w * POINT, buckets[w], j * POINT);
+                    sums.add(running, w * POINT, buckets, b * POINT);
                 }
             }
             flushInto(sums, opWindow, rSet);
