@@ -23,11 +23,12 @@ public final class Msm {
      */
     static final int FIXED_BASE_THRESHOLD = 512;
     /**
-     * Below this many terms Straus (Bouncy Castle) wins. Measured by bench/…/MsmCrossoverTimer since the
-     * 5 × 52-bit field and 6-bit windows for small sums: batch-affine Pippenger costs 0.73× Bouncy Castle
-     * at 32 terms on fresh points and 0.89× on points with cached tables, 1.0× at 24 (this was 96 before).
+     * Below this many terms Straus (Bouncy Castle) wins. Measured by bench/…/MsmCrossoverTimer since
+     * passes take the buckets of all windows: batch-affine Pippenger costs 0.81× Bouncy Castle at 16
+     * terms on fresh points and 1.00× on points with cached tables, 0.66× and 0.83× at 24 (this was 32
+     * with passes window by window, 96 before the 5 × 52-bit field).
      */
-    static final int PIPPENGER_THRESHOLD = 32;
+    static final int PIPPENGER_THRESHOLD = 16;
     /** From this many terms a sum is split over two threads (the machines here have two cores). */
     public static final int PARALLEL_THRESHOLD = Integer.getInteger("marginsim.msm.parallelThreshold", 128);
     private static final Scalar MINUS_ONE = Scalar.ONE.negate();
