@@ -12,8 +12,8 @@ import org.bouncycastle.math.ec.WNafUtil;
  * width-5 digits): the same doubling, then the same table entry added, at every step. So each step is
  * done for all n outputs at once in affine coordinates with one field inversion ({@link AffineBatch}),
  * about 6 multiplications per point operation instead of 8–11 for Bouncy Castle's Jacobian ones, and
- * without its per-operation objects. Worth it from a few dozen outputs; below that the inversion per
- * step dominates and {@link Msm#sum} is used per output.
+ * without its per-operation objects. Worth it from a few outputs; below that the inversion per step
+ * dominates and {@link Msm#sum} is used per output.
  *
  * <p>Points that carry a {@link WindowTable} (the process-wide generators, once built) bring a comb: the
  * schedule then splits each scalar into {@value WindowTable#TEETH} pieces of 65 bits, one per tooth, with
@@ -21,8 +21,12 @@ import org.bouncycastle.math.ec.WNafUtil;
  * with per-call width-5 tables (65 doublings per output instead of 128, and fewer additions).
  */
 final class SharedScalarSums {
-    /** From this many outputs the batched schedule beats one Straus sum per output (measured). */
-    static final int MIN_OUTPUTS = 32;
+    /**
+     * From this many outputs the batched schedule beats one Straus sum per output. Measured by
+     * bench/…/curve/SharedSumsCrossover (fresh points, 8 terms per output) since the 5 × 52-bit field:
+     * 1.19× the time at 2 outputs, 0.90–1.04× at 4, 0.76–0.79× at 8, 0.60–0.62× at 16 (this was 32 before).
+     */
+    static final int MIN_OUTPUTS = 8;
     private static final int WIDTH = 5;
     /** Odd multiples 1, 3, …, 15 of each point. */
     private static final int TABLE = 1 << (WIDTH - 2);
@@ -43,6 +47,12 @@ final class SharedScalarSums {
         if (n < MIN_OUTPUTS || !finite) {
             return oneByOne(t, base, n);
         }
+        return batched(t, base, n);
+    }
+
+    /** The sums by the shared schedule, whatever the number of outputs (finite points only). */
+    static Point[] batched(Scalar[] t, Point[] base, int n) {
+        int per = t.length;
         WindowTable[] tables = new WindowTable[base.length];
         boolean tabled = true;
         for (int j = 0; j < base.length && tabled; j++) {
