@@ -114,51 +114,27 @@ final class BatchPippenger {
         int bucketCount = windows * half;
         long[] buckets = new long[bucketCount * POINT];
         boolean[] filled = new boolean[bucketCount];
-        boolean[] busy = new boolean[bucketCount];
-        AffineBatch batch = new AffineBatch(Math.max(16, Math.min(1024, bucketCount)));
-        int[] opBucket = new int[batch.capacity];
-        int[] queue = new int[windows * n];
-        int[] next = new int[windows * n];
-        int qn = 0;
-        for (int w = 0; w < windows; w++) {
-            for (int i = 0; i < n; i++) {
-                if (digits[w][i] != 0) {
-                    queue[qn++] = w * n + i;
-                }
+        BucketPasses.fill(digits, n, new BucketPasses.Layout() {
+            @Override
+            public int bucket(int w, int d) {
+                return w * half + (d > 0 ? d : -d) - 1;
             }
-        }
-        while (qn > 0) {
-            int nn = 0;
-            for (int q = 0; q < qn; q++) {
-                int e = queue[q];
-                int w = e / n;
-                int i = e - w * n;
-                int d = digits[w][i];
-                int b = w * half + (d > 0 ? d : -d) - 1;
-                boolean subtract = (d < 0) != negated[i];
-                if (!filled[b]) {
-                    System.arraycopy(affine[i], 0, buckets, b * POINT, POINT);
-                    if (subtract) {
-                        FieldP52.negate(buckets, b * POINT + FieldP52.LIMBS, buckets, b * POINT + FieldP52.LIMBS);
-                    }
-                    filled[b] = true;
-                } else if (busy[b]) {
-                    next[nn++] = e;
-                } else {
-                    busy[b] = true;
-                    opBucket[batch.count] = b;
-                    batch.add(buckets, b * POINT, affine[i], 0, subtract);
-                    if (batch.full()) {
-                        flushBuckets(batch, opBucket, filled, busy);
-                    }
-                }
+
+            @Override
+            public boolean subtract(int i, int d) {
+                return (d < 0) != negated[i];
             }
-            flushBuckets(batch, opBucket, filled, busy);
-            int[] t = queue;
-            queue = next;
-            next = t;
-            qn = nn;
-        }
+
+            @Override
+            public long[] points(int w, int i) {
+                return affine[i];
+            }
+
+            @Override
+            public int at(int w, int i) {
+                return 0;
+            }
+        }, buckets, filled, new AffineBatch(Math.max(16, Math.min(1024, bucketCount))));
 
         // Running sums for all windows at once: running_w += bucket_w[j]; total_w += running_w.
         long[] running = new long[windows * POINT];
@@ -207,17 +183,6 @@ final class BatchPippenger {
             }
         }
         return acc;
-    }
-
-    private static void flushBuckets(AffineBatch batch, int[] opBucket, boolean[] filled, boolean[] busy) {
-        int n = batch.count;
-        batch.flush();
-        for (int k = 0; k < n; k++) {
-            busy[opBucket[k]] = false;
-            if (batch.infinite[k]) {
-                filled[opBucket[k]] = false;
-            }
-        }
     }
 
     private static void flushInto(AffineBatch batch, int[] opWindow, boolean[] set) {

@@ -38,7 +38,7 @@ final class FixedBasePippenger {
             }
         }
         // Signed digits in (−2^(c−1), 2^(c−1)], window by window.
-        short[][] digits = new short[WINDOWS][n];
+        int[][] digits = new int[WINDOWS][n];
         int mask = (1 << C) - 1;
         for (int i = 0; i < n; i++) {
             long[] limbs = limbs(scalars[i]);
@@ -51,63 +51,37 @@ final class FixedBasePippenger {
                 } else {
                     carry = 0;
                 }
-                digits[w][i] = (short) v;
+                digits[w][i] = v;
             }
             if (carry != 0) {
                 throw new IllegalStateException("a scalar of 256 bits needs at most " + WINDOWS + " signed windows");
             }
         }
 
-        // Buckets: HALF affine points in one flat array.
+        // Buckets: HALF affine points in one flat array, shared by all windows.
         long[] buckets = new long[HALF * POINT];
         boolean[] filled = new boolean[HALF];
-        boolean[] busy = new boolean[HALF];
-        AffineBatch batch = new AffineBatch(2048);
-        int[] opBucket = new int[batch.capacity];
-        int entries = WINDOWS * n;
-        int[] queue = new int[entries];
-        int[] next = new int[entries];
-        int qn = 0;
-        for (int w = 0; w < WINDOWS; w++) {
-            for (int i = 0; i < n; i++) {
-                if (digits[w][i] != 0) {
-                    queue[qn++] = w * n + i;
-                }
+        BucketPasses.fill(digits, n, new BucketPasses.Layout() {
+            @Override
+            public int bucket(int w, int d) {
+                return (d > 0 ? d : -d) - 1;
             }
-        }
-        while (qn > 0) {
-            int nn = 0;
-            for (int q = 0; q < qn; q++) {
-                int e = queue[q];
-                int w = e / n;
-                int i = e - w * n;
-                int d = digits[w][i];
-                int b = (d > 0 ? d : -d) - 1;
-                long[] entry = tables[i].byWindow[w];
-                int at = tables[i].offset;
-                if (!filled[b]) {
-                    System.arraycopy(entry, at, buckets, b * POINT, POINT);
-                    if (d < 0) {
-                        FieldP52.negate(buckets, b * POINT + FieldP52.LIMBS, buckets, b * POINT + FieldP52.LIMBS);
-                    }
-                    filled[b] = true;
-                } else if (busy[b]) {
-                    next[nn++] = e;
-                } else {
-                    busy[b] = true;
-                    opBucket[batch.count] = b;
-                    batch.add(buckets, b * POINT, entry, at, d < 0);
-                    if (batch.full()) {
-                        flushBuckets(batch, opBucket, filled, busy);
-                    }
-                }
+
+            @Override
+            public boolean subtract(int i, int d) {
+                return d < 0;
             }
-            flushBuckets(batch, opBucket, filled, busy);
-            int[] t = queue;
-            queue = next;
-            next = t;
-            qn = nn;
-        }
+
+            @Override
+            public long[] points(int w, int i) {
+                return tables[i].byWindow[w];
+            }
+
+            @Override
+            public int at(int w, int i) {
+                return tables[i].offset;
+            }
+        }, buckets, filled, new AffineBatch(2048));
         return sumBuckets(buckets, filled);
     }
 
@@ -170,17 +144,6 @@ final class FixedBasePippenger {
     private static ECPoint point(long[] limbs, int at) {
         return Secp256k1.CURVE.createPoint(FieldP52.toBigInteger(limbs, at),
                 FieldP52.toBigInteger(limbs, at + FieldP52.LIMBS));
-    }
-
-    private static void flushBuckets(AffineBatch batch, int[] opBucket, boolean[] filled, boolean[] busy) {
-        int k = batch.count;
-        batch.flush();
-        for (int j = 0; j < k; j++) {
-            busy[opBucket[j]] = false;
-            if (batch.infinite[j]) {
-                filled[opBucket[j]] = false;
-            }
-        }
     }
 
     private static long[] limbs(BigInteger k) {
