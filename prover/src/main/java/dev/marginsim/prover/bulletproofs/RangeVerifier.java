@@ -1,5 +1,6 @@
 package dev.marginsim.prover.bulletproofs;
 
+import dev.marginsim.prover.curve.Parallel;
 import dev.marginsim.prover.curve.Scalar;
 import dev.marginsim.prover.curve.ScalarMath;
 import dev.marginsim.prover.pedersen.Commitment;
@@ -201,10 +202,47 @@ public final class RangeVerifier {
          * ones the caller adds {@code coefficient[j]·V_j} itself (as a combination of its points).
          */
         public Scalar[] addTo(VerificationEquation eq, Scalar weight, SecureRandom rng) {
+            int count = chunks.size();
+            Scalar[] omega = new Scalar[count];
+            Scalar[] check = new Scalar[count];
+            for (int c = 0; c < count; c++) {
+                omega[c] = c == 0 ? weight : weight.multiply(Scalar.random(rng));
+                check[c] = Scalar.random(rng);
+            }
+            // The generators' coefficients are most of the verifier's own arithmetic (5 products per
+            // generator): the chunks' are computed on two lanes (each chunk onto the less loaded one),
+            // then added in chunk order.
+            int[][][][] vectors = new int[count][][][];
+            boolean[] helper = new boolean[count];
+            long mine = 0;
+            long theirs = 0;
+            for (int c = 0; c < count; c++) {
+                helper[c] = theirs < mine;
+                if (helper[c]) {
+                    theirs += chunks.get(c).nm;
+                } else {
+                    mine += chunks.get(c).nm;
+                }
+            }
+            Parallel.Forked<Void> other = count < 2 ? null : Parallel.tryFork(() -> {
+                for (int c = 0; c < count; c++) {
+                    if (helper[c]) {
+                        vectors[c] = chunks.get(c).vectors(omega[c]);
+                    }
+                }
+                return null;
+            });
+            for (int c = 0; c < count; c++) {
+                if (!helper[c] || other == null) {
+                    vectors[c] = chunks.get(c).vectors(omega[c]);
+                }
+            }
+            if (other != null) {
+                other.join();
+            }
             Scalar[] out = new Scalar[m];
-            for (int c = 0; c < chunks.size(); c++) {
-                Scalar w = c == 0 ? weight : weight.multiply(Scalar.random(rng));
-                scatter(chunks.get(c).addTo(eq, w, rng), members[c], out);
+            for (int c = 0; c < count; c++) {
+                scatter(chunks.get(c).addTo(eq, omega[c], check[c], vectors[c]), members[c], out);
             }
             return out;
         }
@@ -268,7 +306,14 @@ public final class RangeVerifier {
          * ω·c·z^{2+j} (docs/proofs-private.md, "Verification").
          */
         Scalar[] addTo(VerificationEquation eq, Scalar omega, SecureRandom rng) {
-            Scalar c = Scalar.random(rng);
+            return addTo(eq, omega, Scalar.random(rng), vectors(omega));
+        }
+
+        /**
+         * Adds ω·((ii) + c·(i)) given the generators' coefficients from {@link #vectors}, without the
+         * commitments' terms, and returns their coefficients ω·c·z^{2+j}.
+         */
+        Scalar[] addTo(VerificationEquation eq, Scalar omega, Scalar c, int[][][] vectors) {
             Scalar oc = omega.multiply(c);
             eq.add(omega, proof.a());
             eq.add(omega.multiply(x), proof.s());
@@ -284,7 +329,29 @@ public final class RangeVerifier {
                 vWeights[j] = oc.multiply(zPow);
                 zPow = zPow.multiply(z);
             }
+            eq.addVectors(vectors[0], vectors[1]);
+            // δ(y, z) = (z − z²)·Σ y^i − Σ_j z^{3+j}·(2^{n_j} − 1), the sum over every bit, padding included
+            // Σ_{i<N} y^i as a geometric series (one exponentiation instead of N products).
+            Scalar sumY = y.equals(Scalar.ONE) ? Scalar.of(nm)
+                    : y.pow(nm).subtract(Scalar.ONE).multiply(y.subtract(Scalar.ONE).invert());
+            Scalar delta = z.subtract(z.square()).multiply(sumY);
+            Scalar z3 = z.square().multiply(z);
+            for (int j = 0; j < m; j++) {
+                Scalar twoN1 = Scalar.reduce(BigInteger.ONE.shiftLeft(layout.width(j)).subtract(BigInteger.ONE));
+                delta = delta.subtract(z3.multiply(twoN1));
+                z3 = z3.multiply(z);
+            }
+            Scalar tHat = proof.tHat();
+            Scalar a = proof.ipA();
+            Scalar b = proof.ipB();
+            // G: ω(w(t̂ − ab) + c(δ − t̂)); H: ω(−μ − c·τx)
+            eq.addG(omega.multiply(w.multiply(tHat.subtract(a.multiply(b))).add(c.multiply(delta.subtract(tHat)))));
+            eq.addH(omega.multiply(proof.mu().add(c.multiply(proof.tauX())).negate()));
+            return vWeights;
+        }
 
+        /** The coefficients ω·(−z − a·s_i) of Gᵢ and ω·(z + y^-i·(zz2_i − b·s_i^-1)) of Hᵢ, as {g, h}. */
+        int[][][] vectors(Scalar omega) {
             // s_i: product of u_r^{±1}, + where bit (k − r) of i is set (round 1 = top bit). The loops over
             // the N generators run on ScalarMath limbs (no BigInteger allocation, ~4× faster a product).
             int k = u.length;
@@ -351,23 +418,7 @@ public final class RangeVerifier {
                 hCoef[i] = h;
                 ScalarMath.mul(omYInvPow, yInv, omYInvPow);
             }
-            eq.addVectors(gCoef, hCoef);
-            // δ(y, z) = (z − z²)·Σ y^i − Σ_j z^{3+j}·(2^{n_j} − 1), the sum over every bit, padding included
-            // Σ_{i<N} y^i as a geometric series (one exponentiation instead of N products).
-            Scalar sumY = y.equals(Scalar.ONE) ? Scalar.of(nm)
-                    : y.pow(nm).subtract(Scalar.ONE).multiply(y.subtract(Scalar.ONE).invert());
-            Scalar delta = z.subtract(z.square()).multiply(sumY);
-            Scalar z3 = z.square().multiply(z);
-            for (int j = 0; j < m; j++) {
-                Scalar twoN1 = Scalar.reduce(BigInteger.ONE.shiftLeft(layout.width(j)).subtract(BigInteger.ONE));
-                delta = delta.subtract(z3.multiply(twoN1));
-                z3 = z3.multiply(z);
-            }
-            Scalar tHat = proof.tHat();
-            // G: ω(w(t̂ − ab) + c(δ − t̂)); H: ω(−μ − c·τx)
-            eq.addG(omega.multiply(w.multiply(tHat.subtract(a.multiply(b))).add(c.multiply(delta.subtract(tHat)))));
-            eq.addH(omega.multiply(proof.mu().add(c.multiply(proof.tauX())).negate()));
-            return vWeights;
+            return new int[][][] {gCoef, hCoef};
         }
     }
 
