@@ -28,15 +28,34 @@ public final class BuildComparison {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 6) {
-            System.err.println("usage: BuildComparison assets markets warm-up-seconds runs baseline.jar candidate.jar [more.jar …]");
+        int assets;
+        int markets;
+        double warmSeconds;
+        int runs;
+        try {
+            if (args.length < 6) {
+                throw new IllegalArgumentException("expected at least 6 arguments, got " + args.length);
+            }
+            assets = Integer.parseInt(args[0]);
+            markets = Integer.parseInt(args[1]);
+            warmSeconds = Double.parseDouble(args[2]);
+            runs = Integer.parseInt(args[3]);
+            if (runs < 1) {
+                throw new IllegalArgumentException("runs must be at least 1");
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("BuildComparison: " + e.getMessage() + "; usage: BuildComparison assets markets"
+                    + " warm-up-seconds runs baseline.jar candidate.jar [more.jar …]");
             System.exit(2);
+            return;
         }
-        int assets = Integer.parseInt(args[0]);
-        int markets = Integer.parseInt(args[1]);
-        double warmSeconds = Double.parseDouble(args[2]);
-        int runs = Integer.parseInt(args[3]);
         String[] jars = Arrays.copyOfRange(args, 4, args.length);
+        for (String jar : jars) {
+            if (!java.nio.file.Files.isRegularFile(Path.of(jar))) {
+                System.err.println("BuildComparison: no such jar: " + jar);
+                System.exit(2);
+            }
+        }
         String probeDir = System.getProperty("probe.dir");
         Method[] prove = new Method[jars.length];
         for (int j = 0; j < jars.length; j++) {

@@ -179,41 +179,10 @@ public final class RangeProver {
         return onTwoLanes(cost, c -> proveBound(forks[c], layouts[c], parts.get(c), nonces[c]));
     }
 
-    /**
-     * Runs one task per chunk on two lanes, largest first onto the less loaded lane, and returns the
-     * results in chunk order.
-     */
+    /** Runs one task per chunk on two lanes ({@link Parallel#onTwoLanes}), and returns the results in chunk order. */
     private static List<RangeProof> onTwoLanes(long[] cost, java.util.function.IntFunction<RangeProof> task) {
-        int count = cost.length;
-        Integer[] order = new Integer[count];
-        for (int c = 0; c < count; c++) {
-            order[c] = c;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Long.compare(cost[b], cost[a]));
-        List<Integer> laneA = new ArrayList<>();
-        List<Integer> laneB = new ArrayList<>();
-        long loadA = 0;
-        long loadB = 0;
-        for (int c : order) {
-            if (loadA <= loadB) {
-                laneA.add(c);
-                loadA += cost[c];
-            } else {
-                laneB.add(c);
-                loadB += cost[c];
-            }
-        }
-        RangeProof[] out = new RangeProof[count];
-        Parallel.Forked<Void> other = Parallel.fork(() -> {
-            for (int c : laneB) {
-                out[c] = task.apply(c);
-            }
-            return null;
-        });
-        for (int c : laneA) {
-            out[c] = task.apply(c);
-        }
-        other.join();
+        RangeProof[] out = new RangeProof[cost.length];
+        Parallel.onTwoLanes(cost, c -> out[c] = task.apply(c));
         return List.of(out);
     }
 

@@ -210,36 +210,13 @@ public final class RangeVerifier {
                 check[c] = Scalar.random(rng);
             }
             // The generators' coefficients are most of the verifier's own arithmetic (5 products per
-            // generator): the chunks' are computed on two lanes (each chunk onto the less loaded one),
-            // then added in chunk order.
+            // generator): the chunks' are computed on two lanes, then added in chunk order.
             int[][][][] vectors = new int[count][][][];
-            boolean[] helper = new boolean[count];
-            long mine = 0;
-            long theirs = 0;
+            long[] cost = new long[count];
             for (int c = 0; c < count; c++) {
-                helper[c] = theirs < mine;
-                if (helper[c]) {
-                    theirs += chunks.get(c).nm;
-                } else {
-                    mine += chunks.get(c).nm;
-                }
+                cost[c] = chunks.get(c).nm;
             }
-            Parallel.Forked<Void> other = count < 2 ? null : Parallel.tryFork(() -> {
-                for (int c = 0; c < count; c++) {
-                    if (helper[c]) {
-                        vectors[c] = chunks.get(c).vectors(omega[c]);
-                    }
-                }
-                return null;
-            });
-            for (int c = 0; c < count; c++) {
-                if (!helper[c] || other == null) {
-                    vectors[c] = chunks.get(c).vectors(omega[c]);
-                }
-            }
-            if (other != null) {
-                other.join();
-            }
+            Parallel.onTwoLanes(cost, c -> vectors[c] = chunks.get(c).vectors(omega[c]));
             Scalar[] out = new Scalar[m];
             for (int c = 0; c < count; c++) {
                 scatter(chunks.get(c).addTo(eq, omega[c], check[c], vectors[c]), members[c], out);

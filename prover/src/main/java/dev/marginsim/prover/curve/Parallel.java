@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -127,5 +128,49 @@ public final class Parallel {
             return null;
         }
         return fork(work);
+    }
+
+    /**
+     * Runs {@code task(k)} once for every k below {@code cost.length} on two lanes, the caller's and one
+     * offered to a helper ({@link #fork}), and returns when all are done. Tasks go largest cost first onto
+     * the less loaded lane (ties to the caller's), and each lane runs its own in that order. For
+     * independent pieces of one result (a chunked proof's chunks, a verifier's per-chunk coefficients, a
+     * prover's commitments): the tasks must not depend on which thread runs them or in which order.
+     */
+    public static void onTwoLanes(long[] cost, IntConsumer task) {
+        int count = cost.length;
+        Integer[] order = new Integer[count];
+        for (int k = 0; k < count; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Long.compare(cost[b], cost[a]));
+        int[] mine = new int[count];
+        int[] theirs = new int[count];
+        int mineCount = 0;
+        int theirsCount = 0;
+        long mineLoad = 0;
+        long theirsLoad = 0;
+        for (int k : order) {
+            if (mineLoad <= theirsLoad) {
+                mine[mineCount++] = k;
+                mineLoad += cost[k];
+            } else {
+                theirs[theirsCount++] = k;
+                theirsLoad += cost[k];
+            }
+        }
+        int helperTasks = theirsCount;
+        Forked<Void> other = helperTasks == 0 ? null : fork(() -> {
+            for (int j = 0; j < helperTasks; j++) {
+                task.accept(theirs[j]);
+            }
+            return null;
+        });
+        for (int j = 0; j < mineCount; j++) {
+            task.accept(mine[j]);
+        }
+        if (other != null) {
+            other.join();
+        }
     }
 }

@@ -139,25 +139,12 @@ public final class MarginProver {
 
     /**
      * Commits every base not taken from the leaf (7 × 8: 79 commitments, two fixed-base multiplications
-     * each, all before the range proofs can start): the odd ones on a helper thread when one is free.
+     * each, all before the range proofs can start), on two lanes.
      */
     private static void commitOnTwoLanes(BigInteger[] values, Scalar[] blindings, boolean[] fromLeaf, Commitment[] bases) {
-        Parallel.Forked<Void> other = Parallel.tryFork(() -> {
-            commitEvery(values, blindings, fromLeaf, bases, 1, 2);
-            return null;
-        });
-        commitEvery(values, blindings, fromLeaf, bases, 0, other == null ? 1 : 2);
-        if (other != null) {
-            other.join();
-        }
-    }
-
-    private static void commitEvery(BigInteger[] values, Scalar[] blindings, boolean[] fromLeaf, Commitment[] bases,
-            int first, int step) {
-        for (int b = first; b < bases.length; b += step) {
-            if (!fromLeaf[b]) {
-                bases[b] = Commitment.commit(Scalar.reduce(values[b]), blindings[b]);
-            }
-        }
+        int[] own = java.util.stream.IntStream.range(0, bases.length).filter(b -> !fromLeaf[b]).toArray();
+        long[] cost = new long[own.length];
+        java.util.Arrays.fill(cost, 1);
+        Parallel.onTwoLanes(cost, k -> bases[own[k]] = Commitment.commit(Scalar.reduce(values[own[k]]), blindings[own[k]]));
     }
 }

@@ -201,6 +201,29 @@ class MsmTest {
     }
 
     @Test
+    void onTwoLanes_runsEveryTaskOnce_evenWhenNested() {
+        long[] cost = {5, 1, 9, 9, 0, 3, 2048, 64, 1};
+        java.util.concurrent.atomic.AtomicIntegerArray runs = new java.util.concurrent.atomic.AtomicIntegerArray(cost.length);
+        java.util.concurrent.atomic.AtomicIntegerArray inner = new java.util.concurrent.atomic.AtomicIntegerArray(4);
+        Parallel.onTwoLanes(cost, k -> {
+            runs.incrementAndGet(k);
+            if (k == 6) {
+                // A task that splits again (as a chunk's sums do) must not wait on a busy helper.
+                Parallel.onTwoLanes(new long[] {1, 1, 1, 1}, inner::incrementAndGet);
+            }
+        });
+        for (int k = 0; k < cost.length; k++) {
+            assertEquals(1, runs.get(k), "task " + k);
+        }
+        for (int k = 0; k < 4; k++) {
+            assertEquals(1, inner.get(k), "nested task " + k);
+        }
+        Parallel.onTwoLanes(new long[0], k -> {
+            throw new AssertionError("no tasks");
+        });
+    }
+
+    @Test
     void parallelFork_returnsTheResultWhoeverRunsIt_andPropagatesFailures() {
         java.util.List<Parallel.Forked<Integer>> forks = new java.util.ArrayList<>();
         for (int i = 0; i < 50; i++) {
