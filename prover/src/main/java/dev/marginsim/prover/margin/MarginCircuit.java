@@ -8,15 +8,18 @@ import java.util.List;
  * The layout of a margin-sufficiency proof for one statement (docs/proofs-private-tree.md, "Margin
  * proof"): which values are committed (the bases) and which linear forms of them are range-proven,
  * each in [0, 2^width) (the slots): quotients, amounts, sizes and the slack in [0, 2^64), a
- * remainder of a division by d in the narrowest such range that holds [0, d). Every floor division {@code Q = floor(X / d)} of the valuation is a
+ * remainder of a division by d in the narrowest such range that holds [0, d), a position's |size|
+ * in [0, 2^63). Every floor division {@code Q = floor(X / d)} of the valuation is a
  * committed quotient Q whose remainder {@code R = X − d·Q} is not committed at all: its commitment is
  * derived from the others, so {@code d·Q + R = X} holds by construction and the range proofs on R
  * (≥ 0) and on Q (an int64) make Q the exact floor. See the document for why one-sided remainders
  * suffice (the slack is monotone in every quotient).
  *
  * <p>Bases, in order: the quote; per asset {amount c, value Q1, weighted value Q2}; per market
- * {long size s⁺, short size s⁻, open notional ON, funding snapshot σ, product P = (s⁺ − s⁻)·σ,
- * position value Qv, funding owed Qf, negated requirement Qr}.
+ * {size s, absolute size a = |s|, open notional ON, funding snapshot σ, product P = s·σ,
+ * position value Qv, funding owed Qf, negated requirement Qr}. Each market carries two Σ-proofs on
+ * its bases: {@link ProductProof} (P = s·σ) and {@link AbsoluteSizeProof} ((s − a)(s + a) = 0, so with
+ * a range-proven s = ±a).
  */
 public final class MarginCircuit {
     public static final int QUOTE = 0;
@@ -24,8 +27,8 @@ public final class MarginCircuit {
     public static final int A_VALUE = 1;
     public static final int A_WEIGHTED = 2;
     static final int ASSET_BASES = 3;
-    public static final int M_LONG = 0;
-    public static final int M_SHORT = 1;
+    public static final int M_SIZE = 0;
+    public static final int M_ABS_SIZE = 1;
     public static final int M_OPEN_NOTIONAL = 2;
     public static final int M_SNAPSHOT = 3;
     public static final int M_PRODUCT = 4;
@@ -36,6 +39,8 @@ public final class MarginCircuit {
     /** Width of every slot but the remainders: [0, 2^64); signed int64 values are offset by 2^63. */
     public static final int BITS = 64;
     static final BigInteger OFFSET = BigInteger.ONE.shiftLeft(63);
+    /** Width of |size|: [0, 2^63) holds |s| of every int64 but the minimum (which the prover refuses). */
+    static final int ABS_SIZE_BITS = 63;
     /** Widths of the remainders of the divisions by 1e11 (values), 1e4 (weights) and 1e15 (funding, requirement). */
     static final int VALUE_REMAINDER = remainderWidth(MarginWitness.VALUE_SCALE);
     static final int WEIGHTED_REMAINDER = remainderWidth(MarginWitness.BPS);
@@ -75,8 +80,8 @@ public final class MarginCircuit {
         }
         for (int j = 0; j < marketCount; j++) {
             MarketTerm m = statement.markets().get(j);
-            int lng = market(j, M_LONG);
-            int sht = market(j, M_SHORT);
+            int size = market(j, M_SIZE);
+            int abs = market(j, M_ABS_SIZE);
             int qv = market(j, M_VALUE);
             int qf = market(j, M_FUNDING);
             int qr = market(j, M_NEG_REQUIREMENT);
@@ -84,21 +89,21 @@ public final class MarginCircuit {
             BigInteger index = BigInteger.valueOf(m.fundingIndexE12());
             BigInteger pr = p.multiply(BigInteger.valueOf(m.ratioBps()));
             String tag = "market[" + j + "].";
-            add(forms, names, widths, tag + "long", BITS, LinearForm.single(lng, BigInteger.ZERO));
-            add(forms, names, widths, tag + "short", BITS, LinearForm.single(sht, BigInteger.ZERO));
+            // With a in [0, 2^63) and the absolute-size proof, s = ±a: an int64 other than the minimum.
+            add(forms, names, widths, tag + "absSize", ABS_SIZE_BITS, LinearForm.single(abs, BigInteger.ZERO));
             add(forms, names, widths, tag + "value", BITS, LinearForm.single(qv, OFFSET));
-            // Rv = p·(s⁺ − s⁻) − 1e11·Qv
-            add(forms, names, widths, tag + "valueRemainder", VALUE_REMAINDER, form(new int[] {lng, sht, qv},
-                    p, p.negate(), MarginWitness.VALUE_SCALE.negate()));
+            // Rv = p·s − 1e11·Qv
+            add(forms, names, widths, tag + "valueRemainder", VALUE_REMAINDER, form(new int[] {size, qv},
+                    p, MarginWitness.VALUE_SCALE.negate()));
             add(forms, names, widths, tag + "funding", BITS, LinearForm.single(qf, OFFSET));
-            // Rf = −I·(s⁺ − s⁻) + P − 1e15·Qf   (−s·(I − σ) = −I·s + s·σ)
+            // Rf = −I·s + P − 1e15·Qf   (−s·(I − σ) = −I·s + s·σ)
             add(forms, names, widths, tag + "fundingRemainder", FUNDING_REMAINDER,
-                    form(new int[] {lng, sht, market(j, M_PRODUCT), qf},
-                    index.negate(), index, BigInteger.ONE, MarginWitness.FUNDING_SCALE.negate()));
+                    form(new int[] {size, market(j, M_PRODUCT), qf},
+                    index.negate(), BigInteger.ONE, MarginWitness.FUNDING_SCALE.negate()));
             add(forms, names, widths, tag + "requirement", BITS, LinearForm.single(qr, OFFSET));
-            // Rr = −p·ratio·(s⁺ + s⁻) − 1e15·Qr   (s⁺ + s⁻ ≥ |s|: only raises the requirement)
-            add(forms, names, widths, tag + "requirementRemainder", FUNDING_REMAINDER, form(new int[] {lng, sht, qr},
-                    pr.negate(), pr.negate(), MarginWitness.FUNDING_SCALE.negate()));
+            // Rr = −p·ratio·|s| − 1e15·Qr
+            add(forms, names, widths, tag + "requirementRemainder", FUNDING_REMAINDER, form(new int[] {abs, qr},
+                    pr.negate(), MarginWitness.FUNDING_SCALE.negate()));
             for (int b : new int[] {qv, market(j, M_OPEN_NOTIONAL), qf, qr}) {
                 slackBases.add(b);
                 slackCoefficients.add(BigInteger.ONE);
@@ -131,7 +136,7 @@ public final class MarginCircuit {
         return 1 + ASSET_BASES * assetCount + MARKET_BASES * j + field;
     }
 
-    /** The range-proven slots: per asset 5, per market 8, then the slack. */
+    /** The range-proven slots: per asset 5, per market 7, then the slack. */
     public List<LinearForm> slots() {
         return slots;
     }
@@ -139,15 +144,6 @@ public final class MarginCircuit {
     /** A readable name per slot (for refusals and failures). */
     public List<String> slotNames() {
         return slotNames;
-    }
-
-    /** Base indices of the per-market products (each carries a product proof). */
-    public int[] productBases() {
-        int[] out = new int[marketCount];
-        for (int j = 0; j < marketCount; j++) {
-            out[j] = market(j, M_PRODUCT);
-        }
-        return out;
     }
 
     /** Per slot, the width w of its range [0, 2^w). */

@@ -16,9 +16,10 @@ import java.util.Objects;
  * and salt (so the verifier recomputes the leaf's salted account hash), and the leaf's commitments,
  * one per round asset. The collateral amounts of the valuation are those leaf commitments themselves
  * (asset id a ≥ 1 is the round's column of that id). {@code commitments} are the other bases of the
- * {@link MarginCircuit} in base order (the quote; per asset Q1, Q2; per market s⁺, s⁻, ON, σ, P, Qv,
- * Qf, Qr); {@code products} one product proof per market; {@code rangeProofs} the 64-bit range proofs
- * over every slot of the circuit, one per chunk ({@code RangeChunks}).
+ * {@link MarginCircuit} in base order (the quote; per asset Q1, Q2; per market s, |s|, ON, σ, P, Qv,
+ * Qf, Qr); {@code products} one product proof per market (P = s·σ); {@code absoluteSizes} one
+ * absolute-size proof per market; {@code rangeProofs} the range proofs over every slot of the circuit
+ * in its own width, one per packed chunk ({@code RangeChunks#pack}).
  */
 public final class MarginProof {
     private final byte[] roundHash;
@@ -28,10 +29,12 @@ public final class MarginProof {
     private final List<Commitment> leafCommitments;
     private final List<Commitment> commitments;
     private final List<ProductProof> products;
+    private final List<AbsoluteSizeProof> absoluteSizes;
     private final List<RangeProof> rangeProofs;
 
     public MarginProof(byte[] roundHash, MarginStatement statement, Address account, byte[] salt,
-            List<Commitment> leafCommitments, List<Commitment> commitments, List<ProductProof> products, List<RangeProof> rangeProofs) {
+            List<Commitment> leafCommitments, List<Commitment> commitments, List<ProductProof> products,
+            List<AbsoluteSizeProof> absoluteSizes, List<RangeProof> rangeProofs) {
         this.roundHash = roundHash.clone();
         this.statement = Objects.requireNonNull(statement, "statement");
         this.account = Objects.requireNonNull(account, "account");
@@ -39,6 +42,7 @@ public final class MarginProof {
         this.leafCommitments = List.copyOf(leafCommitments);
         this.commitments = List.copyOf(commitments);
         this.products = List.copyOf(products);
+        this.absoluteSizes = List.copyOf(absoluteSizes);
         this.rangeProofs = List.copyOf(rangeProofs);
     }
 
@@ -70,6 +74,10 @@ public final class MarginProof {
         return products;
     }
 
+    public List<AbsoluteSizeProof> absoluteSizes() {
+        return absoluteSizes;
+    }
+
     public List<RangeProof> rangeProofs() {
         return rangeProofs;
     }
@@ -78,7 +86,8 @@ public final class MarginProof {
     public boolean equals(Object o) {
         return o instanceof MarginProof p && Arrays.equals(roundHash, p.roundHash) && statement.equals(p.statement)
                 && account.equals(p.account) && Arrays.equals(salt, p.salt) && leafCommitments.equals(p.leafCommitments)
-                && commitments.equals(p.commitments) && products.equals(p.products) && rangeProofs.equals(p.rangeProofs);
+                && commitments.equals(p.commitments) && products.equals(p.products)
+                && absoluteSizes.equals(p.absoluteSizes) && rangeProofs.equals(p.rangeProofs);
     }
 
     @Override

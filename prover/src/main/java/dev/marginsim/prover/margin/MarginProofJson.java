@@ -19,27 +19,28 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The margin proof's document {@value #TYPE}, version 3 (docs/proofs-private-tree.md, "Margin proof
+ * The margin proof's document {@value #TYPE}, version 4 (docs/proofs-private-tree.md, "Margin proof
  * document"): {@code roundHash, account, salt, statement {level, assets, markets}, leafCommitments,
- * commitments {quote, assets [{value, weighted}], markets [{long, short, openNotional, snapshot,
- * product, value, funding, requirement}]}, products [{A1, A2, A3, z1, z2, z3, z4, z5}], rangeProofs} (one
- * hex string per packed chunk of slots of their own widths; version 2 proved every slot in 64 bits in
- * chunks of equal widths, version 1 carried one padded {@code rangeProof}; neither is read any more).
+ * commitments {quote, assets [{value, weighted}], markets [{size, absSize, openNotional, snapshot,
+ * product, value, funding, requirement}]}, products [{A1, A2, A3, z1, z2, z3, z4, z5}],
+ * absoluteSizes [{A1, A2, z1, z2, z3}], rangeProofs} (one hex string per packed chunk of slots of their
+ * own widths). Version 3 split each size into range-proven long and short parts instead of proving
+ * |size|; version 2 proved every slot in 64 bits; version 1 carried one padded {@code rangeProof}; none
+ * is read any more.
  * The funding index is the one signed quantity: a decimal string with an optional '-'.
  */
 public final class MarginProofJson {
     public static final String TYPE = "marginsim/margin-proof";
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     private static final Set<String> FIELDS = Set.of("type", "version", "roundHash", "account", "salt", "statement",
-            "leafCommitments", "commitments", "products", "rangeProofs");
+            "leafCommitments", "commitments", "products", "absoluteSizes", "rangeProofs");
     private static final Set<String> STATEMENT_FIELDS = Set.of("level", "assets", "markets");
     private static final Set<String> ASSET_TERM_FIELDS = Set.of("assetId", "priceE8", "weightBps");
     private static final Set<String> MARKET_TERM_FIELDS = Set.of("marketId", "priceE8", "ratioBps", "fundingIndexE12");
     private static final Set<String> COMMITMENT_FIELDS = Set.of("quote", "assets", "markets");
     private static final List<String> ASSET_BASES = List.of("value", "weighted");
-    private static final List<String> MARKET_BASES = List.of("long", "short", "openNotional", "snapshot", "product", "value",
+    private static final List<String> MARKET_BASES = List.of("size", "absSize", "openNotional", "snapshot", "product", "value",
             "funding", "requirement");
-    private static final List<String> PRODUCT_FIELDS = List.of("A1", "A2", "A3", "z1", "z2", "z3", "z4", "z5");
     private static final Pattern SIGNED = Pattern.compile("0|-?[1-9][0-9]{0,18}");
 
     private MarginProofJson() {
@@ -74,17 +75,25 @@ public final class MarginProofJson {
         }
         ArrayNode products = o.putArray("products");
         for (ProductProof p : proof.products()) {
-            ObjectNode j = products.addObject();
-            j.put("A1", Hex.encode(p.a1().encode()));
-            j.put("A2", Hex.encode(p.a2().encode()));
-            j.put("A3", Hex.encode(p.a3().encode()));
-            Scalar[] z = {p.z1(), p.z2(), p.z3(), p.z4(), p.z5()};
-            for (int k = 0; k < 5; k++) {
-                j.put("z" + (k + 1), Hex.encode(z[k].encode()));
-            }
+            writeSigma(products, new Point[] {p.a1(), p.a2(), p.a3()}, new Scalar[] {p.z1(), p.z2(), p.z3(), p.z4(), p.z5()});
+        }
+        ArrayNode absolute = o.putArray("absoluteSizes");
+        for (AbsoluteSizeProof p : proof.absoluteSizes()) {
+            writeSigma(absolute, new Point[] {p.a1(), p.a2()}, new Scalar[] {p.z1(), p.z2(), p.z3()});
         }
         PrivateTreeJson.writeRangeProofs(o, proof.rangeProofs());
         return o;
+    }
+
+    /** Appends one Σ-proof as {@code {A1 …, z1 …}}. */
+    private static void writeSigma(ArrayNode to, Point[] a, Scalar[] z) {
+        ObjectNode j = to.addObject();
+        for (int k = 0; k < a.length; k++) {
+            j.put("A" + (k + 1), Hex.encode(a[k].encode()));
+        }
+        for (int k = 0; k < z.length; k++) {
+            j.put("z" + (k + 1), Hex.encode(z[k].encode()));
+        }
     }
 
     /** Writes a statement's fields {@code level, assets, markets} into {@code st}. */
@@ -124,23 +133,48 @@ public final class MarginProofJson {
         group(cs, "assets", statement.assets().size(), ASSET_BASES, commitments);
         group(cs, "markets", statement.markets().size(), MARKET_BASES, commitments);
         int m = statement.markets().size();
-        ArrayNode pa = JsonIn.array(JsonIn.field(o, "products", "$"), "$.products", m, m);
         List<ProductProof> products = new ArrayList<>();
-        for (int j = 0; j < m; j++) {
-            String p = "$.products[" + j + "]";
-            ObjectNode e = JsonIn.object(pa.get(j), p, Set.copyOf(PRODUCT_FIELDS));
-            Point[] a = new Point[3];
-            for (int k = 0; k < 3; k++) {
+        for (Sigma e : sigmaProofs(o, "products", m, 3, 5)) {
+            products.add(new ProductProof(e.a[0], e.a[1], e.a[2], e.z[0], e.z[1], e.z[2], e.z[3], e.z[4]));
+        }
+        List<AbsoluteSizeProof> absoluteSizes = new ArrayList<>();
+        for (Sigma e : sigmaProofs(o, "absoluteSizes", m, 2, 3)) {
+            absoluteSizes.add(new AbsoluteSizeProof(e.a[0], e.a[1], e.z[0], e.z[1], e.z[2]));
+        }
+        return new MarginProof(roundHash, statement, account, salt, leaf, commitments, products, absoluteSizes,
+                PrivateTreeJson.rangeProofs(o, "$"));
+    }
+
+    /** The points A1 … and scalars z1 … of one Σ-proof. */
+    private record Sigma(Point[] a, Scalar[] z) {
+    }
+
+    /** Array {@code name} of exactly {@code count} Σ-proofs, each with fields A1 … A{points} and z1 … z{scalars}. */
+    private static List<Sigma> sigmaProofs(ObjectNode o, String name, int count, int points, int scalars)
+            throws VerificationException {
+        ArrayNode array = JsonIn.array(JsonIn.field(o, name, "$"), "$." + name, count, count);
+        Set<String> fields = new java.util.HashSet<>();
+        for (int k = 1; k <= points; k++) {
+            fields.add("A" + k);
+        }
+        for (int k = 1; k <= scalars; k++) {
+            fields.add("z" + k);
+        }
+        List<Sigma> out = new ArrayList<>();
+        for (int j = 0; j < count; j++) {
+            String p = "$." + name + "[" + j + "]";
+            ObjectNode e = JsonIn.object(array.get(j), p, fields);
+            Point[] a = new Point[points];
+            for (int k = 0; k < points; k++) {
                 a[k] = point(JsonIn.field(e, "A" + (k + 1), p), p + ".A" + (k + 1));
             }
-            Scalar[] z = new Scalar[5];
-            for (int k = 0; k < 5; k++) {
+            Scalar[] z = new Scalar[scalars];
+            for (int k = 0; k < scalars; k++) {
                 z[k] = PrivateTreeJson.scalar(JsonIn.field(e, "z" + (k + 1), p), p + ".z" + (k + 1));
             }
-            products.add(new ProductProof(a[0], a[1], a[2], z[0], z[1], z[2], z[3], z[4]));
+            out.add(new Sigma(a, z));
         }
-        return new MarginProof(roundHash, statement, account, salt, leaf, commitments, products,
-                PrivateTreeJson.rangeProofs(o, "$"));
+        return out;
     }
 
     private static void group(ObjectNode cs, String name, int count, List<String> fields, List<Commitment> out)

@@ -103,14 +103,16 @@ public final class MarginProver {
         Transcript t = MarginTranscript.start(round.roundHash(), info.prices().hash(), round.root().hash(), leaf.account(),
                 leaf.accountHash(), statement, leafCommitments, transmitted, omit);
         List<ProductProof> products = new ArrayList<>();
+        List<AbsoluteSizeProof> absoluteSizes = new ArrayList<>();
         for (int j = 0; j < statement.markets().size(); j++) {
-            int lng = circuit.market(j, MarginCircuit.M_LONG);
-            int sht = circuit.market(j, MarginCircuit.M_SHORT);
+            int size = circuit.market(j, MarginCircuit.M_SIZE);
+            int abs = circuit.market(j, MarginCircuit.M_ABS_SIZE);
             int snap = circuit.market(j, MarginCircuit.M_SNAPSHOT);
             int prod = circuit.market(j, MarginCircuit.M_PRODUCT);
-            Opening size = new Opening(Scalar.reduce(values[lng].subtract(values[sht])), blindings[lng].subtract(blindings[sht]));
-            products.add(ProductProof.prove(t, size, new Opening(Scalar.reduce(values[snap]), blindings[snap]),
-                    new Opening(Scalar.reduce(values[prod]), blindings[prod]), bases[snap], rng));
+            Opening sizeOpening = opening(values, blindings, size);
+            products.add(ProductProof.prove(t, sizeOpening, opening(values, blindings, snap), opening(values, blindings, prod),
+                    bases[snap], rng));
+            absoluteSizes.add(AbsoluteSizeProof.prove(t, sizeOpening, opening(values, blindings, abs), bases[size], bases[abs], rng));
         }
         BigInteger[] blindingValues = new BigInteger[blindings.length];
         for (int b = 0; b < blindings.length; b++) {
@@ -134,7 +136,12 @@ public final class MarginProver {
         // The slots' commitments are public linear forms of the base commitments already appended: the
         // range proofs do not append them again (and the prover never computes them).
         List<RangeProof> range = RangeProver.provePacked(t, widths, openings, rng);
-        return new MarginProof(round.roundHash(), statement, leaf.account(), leaf.salt(), leafCommitments, transmitted, products, range);
+        return new MarginProof(round.roundHash(), statement, leaf.account(), leaf.salt(), leafCommitments, transmitted, products, absoluteSizes,
+                range);
+    }
+
+    private static Opening opening(BigInteger[] values, Scalar[] blindings, int base) {
+        return new Opening(Scalar.reduce(values[base]), blindings[base]);
     }
 
     /**

@@ -26,8 +26,9 @@ import java.util.List;
  * against the one the verifier expects and the round's collateral prices ({@link Failure#PRICE_MISMATCH});
  * the account ({@link Failure#ACCOUNT_MISMATCH}); the shape ({@link Failure#LENGTH_MISMATCH}); the
  * leaf: the proof's salt, account and commitments hash to the leaf the verifier holds from a verified
- * inclusion proof ({@link Failure#COMMITMENT_MISMATCH}); each product proof ({@link Failure#PROOF_INVALID});
- * the range proofs over every derived slot ({@link Failure#RANGE_PROOF_INVALID}). The product proofs and
+ * inclusion proof ({@link Failure#COMMITMENT_MISMATCH}); each market's product proof and absolute-size
+ * proof ({@link Failure#PROOF_INVALID});
+ * the range proofs over every derived slot ({@link Failure#RANGE_PROOF_INVALID}). The Σ-proofs and
  * the range proofs are checked together in one multi-scalar multiplication, each equation times a
  * random weight; only if that fails are they checked one by one to name the first failure.
  *
@@ -76,10 +77,11 @@ public final class MarginVerifier {
         MarginCircuit circuit = MarginCircuit.of(statement);
         int tokens = info.assets().size();
         int transmittedCount = circuit.baseCount() - statement.assets().size();
+        int markets = statement.markets().size();
         if (proof.leafCommitments().size() != tokens || proof.commitments().size() != transmittedCount
-                || proof.products().size() != statement.markets().size()) {
+                || proof.products().size() != markets || proof.absoluteSizes().size() != markets) {
             throw new VerificationException(Failure.LENGTH_MISMATCH, "expected " + tokens + " leaf commitments, "
-                    + transmittedCount + " commitments and " + statement.markets().size() + " product proofs");
+                    + transmittedCount + " commitments, " + markets + " product proofs and " + markets + " absolute-size proofs");
         }
         if (!Arrays.equals(AccountLeaf.leafHash(account, proof.salt(), proof.leafCommitments()), leafHash)) {
             throw new VerificationException(Failure.COMMITMENT_MISMATCH,
@@ -98,10 +100,12 @@ public final class MarginVerifier {
         Transcript t = MarginTranscript.start(published.roundHash(), info.prices().hash(), published.root().hash(), account,
                 PrivateHashing.accountHash(proof.salt(), account),
                 statement, proof.leafCommitments(), proof.commitments());
-        int markets = statement.markets().size();
         Scalar[] challenges = new Scalar[markets];
+        Scalar[] absChallenges = new Scalar[markets];
         for (int j = 0; j < markets; j++) {
-            challenges[j] = proof.products().get(j).challenge(t, "market " + statement.markets().get(j).marketId());
+            String what = "market " + statement.markets().get(j).marketId();
+            challenges[j] = proof.products().get(j).challenge(t, what);
+            absChallenges[j] = proof.absoluteSizes().get(j).challenge(t, what);
         }
         RangeVerifier.Chunks chunks = RangeVerifier.preparePacked(t, circuit.slotWidths(), proof.rangeProofs());
 
@@ -111,17 +115,21 @@ public final class MarginVerifier {
         BaseTerms terms = new BaseTerms(bases.length);
         for (int j = 0; j < markets; j++) {
             addProduct(proof.products().get(j), challenges[j], circuit, j, eq, terms, Scalar.random(RNG));
+            addAbsoluteSize(proof.absoluteSizes().get(j), absChallenges[j], circuit, j, eq, terms, Scalar.random(RNG));
         }
         terms.addSlots(circuit, chunks.addTo(eq, Scalar.random(RNG), RNG), eq);
         terms.addTo(eq, bases);
         if (eq.holds()) {
             return;
         }
-        // Name the first failing check, in the documented order: product proofs, then the range chunks.
+        // Name the first failing check, in the documented order: market by market its product proof and
+        // absolute-size proof, then the range chunks.
         for (int j = 0; j < markets; j++) {
-            Commitment size = bases[circuit.market(j, MarginCircuit.M_LONG)].subtract(bases[circuit.market(j, MarginCircuit.M_SHORT)]);
+            String what = "market " + statement.markets().get(j).marketId();
+            Commitment size = bases[circuit.market(j, MarginCircuit.M_SIZE)];
             proof.products().get(j).checkAlone(challenges[j], size, bases[circuit.market(j, MarginCircuit.M_SNAPSHOT)],
-                    bases[circuit.market(j, MarginCircuit.M_PRODUCT)], "market " + statement.markets().get(j).marketId());
+                    bases[circuit.market(j, MarginCircuit.M_PRODUCT)], what);
+            proof.absoluteSizes().get(j).checkAlone(absChallenges[j], size, bases[circuit.market(j, MarginCircuit.M_ABS_SIZE)], what);
         }
         for (int c = 0; c < chunks.count(); c++) {
             VerificationEquation alone = new VerificationEquation();
@@ -138,16 +146,13 @@ public final class MarginVerifier {
 
     private static void addProduct(ProductProof p, Scalar e, MarginCircuit circuit, int j, VerificationEquation eq, BaseTerms terms,
             Scalar weight) {
-        int lng = circuit.market(j, MarginCircuit.M_LONG);
-        int sht = circuit.market(j, MarginCircuit.M_SHORT);
+        int size = circuit.market(j, MarginCircuit.M_SIZE);
         int snap = circuit.market(j, MarginCircuit.M_SNAPSHOT);
         int prod = circuit.market(j, MarginCircuit.M_PRODUCT);
         p.addTo(eq, e, weight, RNG, new ProductProof.CommitmentTerms() {
             @Override
             public void a(Scalar k) {
-                // C_a = C_{s⁺} − C_{s⁻}
-                terms.add(lng, k.toBigInteger());
-                terms.add(sht, k.negate().toBigInteger());
+                terms.add(size, k.toBigInteger());
             }
 
             @Override
@@ -158,6 +163,23 @@ public final class MarginVerifier {
             @Override
             public void p(Scalar k) {
                 terms.add(prod, k.toBigInteger());
+            }
+        });
+    }
+
+    private static void addAbsoluteSize(AbsoluteSizeProof p, Scalar e, MarginCircuit circuit, int j, VerificationEquation eq,
+            BaseTerms terms, Scalar weight) {
+        int size = circuit.market(j, MarginCircuit.M_SIZE);
+        int abs = circuit.market(j, MarginCircuit.M_ABS_SIZE);
+        p.addTo(eq, e, weight, RNG, new AbsoluteSizeProof.CommitmentTerms() {
+            @Override
+            public void size(Scalar k) {
+                terms.add(size, k.toBigInteger());
+            }
+
+            @Override
+            public void abs(Scalar k) {
+                terms.add(abs, k.toBigInteger());
             }
         });
     }

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The exact integers of one pool's valuation, in the protocol's operation order and rounding
- * (docs/protocol.md §1, §6): every floor division as quotient and remainder, every |size| split into
- * its long and short part, the funding product size × snapshot, and the slack
+ * (docs/protocol.md §1, §6): every floor division as quotient and remainder, every size with its
+ * absolute value, the funding product size × snapshot, and the slack
  * {@code D = weightedEquity − requirement}. These are the openings of the proof's base commitments
  * ({@link MarginCircuit}); the prover refuses (never proves) when the protocol's valuation would
  * revert or when {@code D < 0}.
@@ -93,8 +93,8 @@ public final class MarginWitness {
                 weighted = add(weighted, pnl);
                 requirement = add(requirement, -negRequirement.longValueExact());
             }
-            base[layout.market(j, MarginCircuit.M_LONG)] = BigInteger.valueOf(Math.max(s, 0));
-            base[layout.market(j, MarginCircuit.M_SHORT)] = BigInteger.valueOf(Math.max(-s, 0));
+            base[layout.market(j, MarginCircuit.M_SIZE)] = size;
+            base[layout.market(j, MarginCircuit.M_ABS_SIZE)] = size.abs();
             base[layout.market(j, MarginCircuit.M_OPEN_NOTIONAL)] = BigInteger.valueOf(pos.openNotionalE6());
             base[layout.market(j, MarginCircuit.M_SNAPSHOT)] = snap;
             base[layout.market(j, MarginCircuit.M_PRODUCT)] = product;

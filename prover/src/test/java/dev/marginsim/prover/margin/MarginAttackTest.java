@@ -63,15 +63,15 @@ class MarginAttackTest {
             MarginProof p = MarginProver.proveOmitting(MarginGolden.ROUND, MarginGolden.leaf(MarginGolden.ACCOUNT),
                     MarginGolden.STATEMENT, pool(1), RNG, Set.of(omit));
             Failure f = failure(() -> MarginGolden.verify(p));
-            // the product proofs come first on the transcript: a missing input breaks their challenge
+            // the Σ-proofs come first on the transcript: a missing input breaks their challenges
             assertEquals(Failure.PROOF_INVALID, f, "without " + omit);
         }
     }
 
     /**
-     * The slots are range-proven in chunks checked together with the product proofs in one sum: a chunk
-     * from another valid proof of the same statement, a dropped or reordered chunk, or a product proof
-     * from another proof each fail, and the failure names the check.
+     * The slots are range-proven in chunks checked together with the Σ-proofs in one sum: a chunk from
+     * another valid proof of the same statement, a dropped or reordered chunk, or a product or
+     * absolute-size proof from another proof each fail, and the failure names the check.
      */
     @Test
     void chunksAndProductProofsTakenFromAnotherProof_areRejected() throws Exception {
@@ -85,7 +85,7 @@ class MarginAttackTest {
             java.util.List<dev.marginsim.prover.bulletproofs.RangeProof> mixed = new java.util.ArrayList<>(chunks);
             mixed.set(c, b.rangeProofs().get(c));
             MarginProof m = new MarginProof(a.roundHash(), a.statement(), a.account(), a.salt(), a.leafCommitments(),
-                    a.commitments(), a.products(), mixed);
+                    a.commitments(), a.products(), a.absoluteSizes(), mixed);
             VerificationException e = assertThrows(VerificationException.class, () -> MarginGolden.verify(m));
             assertEquals(Failure.RANGE_PROOF_INVALID, e.failure(), "chunk " + c + " from another proof");
             org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("range chunk " + c), e.getMessage());
@@ -93,13 +93,20 @@ class MarginAttackTest {
         java.util.List<dev.marginsim.prover.bulletproofs.RangeProof> reversed = new java.util.ArrayList<>(chunks);
         java.util.Collections.reverse(reversed);
         assertEquals(Failure.LENGTH_MISMATCH, failure(() -> MarginGolden.verify(new MarginProof(a.roundHash(), a.statement(),
-                a.account(), a.salt(), a.leafCommitments(), a.commitments(), a.products(), reversed))), "chunks reordered");
+                a.account(), a.salt(), a.leafCommitments(), a.commitments(), a.products(), a.absoluteSizes(), reversed))), "chunks reordered");
         assertEquals(Failure.LENGTH_MISMATCH, failure(() -> MarginGolden.verify(new MarginProof(a.roundHash(), a.statement(),
-                a.account(), a.salt(), a.leafCommitments(), a.commitments(), a.products(), chunks.subList(0, chunks.size() - 1)))),
+                a.account(), a.salt(), a.leafCommitments(), a.commitments(), a.products(), a.absoluteSizes(), chunks.subList(0, chunks.size() - 1)))),
                 "a chunk dropped");
         java.util.List<ProductProof> products = new java.util.ArrayList<>(a.products());
         products.set(0, b.products().get(0));
         assertEquals(Failure.PROOF_INVALID, failure(() -> MarginGolden.verify(new MarginProof(a.roundHash(), a.statement(),
-                a.account(), a.salt(), a.leafCommitments(), a.commitments(), products, a.rangeProofs()))), "a product proof from another proof");
+                a.account(), a.salt(), a.leafCommitments(), a.commitments(), products, a.absoluteSizes(), a.rangeProofs()))),
+                "a product proof from another proof");
+        java.util.List<AbsoluteSizeProof> sizes = new java.util.ArrayList<>(a.absoluteSizes());
+        sizes.set(0, b.absoluteSizes().get(0));
+        VerificationException e = assertThrows(VerificationException.class, () -> MarginGolden.verify(new MarginProof(a.roundHash(),
+                a.statement(), a.account(), a.salt(), a.leafCommitments(), a.commitments(), a.products(), sizes, a.rangeProofs())));
+        assertEquals(Failure.PROOF_INVALID, e.failure(), "an absolute-size proof from another proof");
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("absolute-size"), e.getMessage());
     }
 }

@@ -128,6 +128,37 @@ class MarginProofTest {
         }
     }
 
+    /**
+     * An absolute size below |s| lowers the requirement. With the requirement's quotient recomputed
+     * for it, every slot is in its range and the slack crosses zero: only the absolute-size proof
+     * ((s − a)(s + a) = 0) stands in the way, and it fails, naming the market.
+     */
+    @Test
+    void anUnderstatedAbsoluteSize_toCrossTheBoundary_isRejected() throws Exception {
+        MarginWitness w = MarginWitness.compute(maintenance, EnginePool.opening(book.engine, 2, maintenance));
+        MarginCircuit c = MarginCircuit.of(maintenance);
+        int market = -1;
+        for (int j = 0; j < maintenance.markets().size() && market < 0; j++) {
+            if (w.baseValues()[c.market(j, MarginCircuit.M_SIZE)].signum() != 0) {
+                market = j;
+            }
+        }
+        assertTrue(market >= 0, "the account below maintenance holds a position");
+        BigInteger[] bases = w.baseValues();
+        bases[c.market(market, MarginCircuit.M_ABS_SIZE)] = BigInteger.ZERO;
+        bases[c.market(market, MarginCircuit.M_NEG_REQUIREMENT)] = BigInteger.ZERO;
+        int[] widths = c.slotWidths();
+        for (int s = 0; s < widths.length; s++) {
+            BigInteger v = c.slots().get(s).evaluate(bases);
+            assertTrue(v.signum() >= 0 && v.bitLength() <= widths[s], c.slotNames().get(s) + " = " + v + " in range");
+        }
+        MarginProof cheat = MarginProver.proveWithBases(round, leaf(2), maintenance, bases, new SecureRandom());
+        VerificationException e = assertThrows(VerificationException.class, () -> verify(cheat, 2, maintenance));
+        assertEquals(Failure.PROOF_INVALID, e.failure());
+        assertTrue(e.getMessage().contains("market " + maintenance.markets().get(market).marketId())
+                && e.getMessage().contains("absolute-size"), e.getMessage());
+    }
+
     @Test
     void initialLevel_isASeparateProof() throws Exception {
         MarginStatement initial = EnginePool.statement(book.engine, book.setup, MarginLevel.INITIAL);

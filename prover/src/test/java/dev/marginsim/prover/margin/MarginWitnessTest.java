@@ -80,8 +80,8 @@ class MarginWitnessTest {
         assertEquals(BigInteger.valueOf(-2_650_000_000L), b[c.market(0, MarginCircuit.M_NEG_REQUIREMENT)]);
         // funding = floor(−(−1e9)·(7,777,777 − 1,234,567) / 1e15) = floor(6,543,210e9 / 1e15) = 6
         assertEquals(BigInteger.valueOf(6), b[c.market(0, MarginCircuit.M_FUNDING)]);
-        assertEquals(BigInteger.ZERO, b[c.market(0, MarginCircuit.M_LONG)]);
-        assertEquals(BigInteger.valueOf(1_000_000_000L), b[c.market(0, MarginCircuit.M_SHORT)]);
+        assertEquals(BigInteger.valueOf(-1_000_000_000L), b[c.market(0, MarginCircuit.M_SIZE)]);
+        assertEquals(BigInteger.valueOf(1_000_000_000L), b[c.market(0, MarginCircuit.M_ABS_SIZE)]);
     }
 
     @Test
