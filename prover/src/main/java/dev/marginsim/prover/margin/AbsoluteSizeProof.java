@@ -24,7 +24,7 @@ import java.util.Objects;
  * log_G H.
  *
  * <pre>
- * prover:   k1, k2, k3 random; A1 = k1·G + k2·H; A2 = k1·C_y + k3·H
+ * prover:   k1, k2, k3 random; A1 = k1·G + k2·H; A2 = k1·C_y + k3·H (= (k1·y)·G + (k1·r_y + k3)·H)
  *           e = challenge("abs-size") after appending A1, A2
  *           z1 = k1 + e·x, z2 = k2 + e·r_x, z3 = k3 + e·t
  * verifier: z1·G + z2·H = A1 + e·(C_s − C_a);  z1·(C_s + C_a) + z3·H = A2
@@ -51,21 +51,38 @@ public record AbsoluteSizeProof(Point a1, Point a2, Scalar z1, Scalar z2, Scalar
     }
 
     /**
-     * Proves it for the openings of C_s and C_a. A size whose absolute value is not {@code abs} gives a
-     * proof that fails to verify (the prover computes the same formulas; soundness tests rely on it).
+     * The prover's first move for openings of C_s and C_a: the nonces, and A1, A2 as commitments the
+     * caller computes (with other proofs' in one batch): A2 = k1·C_y + k3·H is (k1·y)·G + (k1·r_y + k3)·H.
+     * A size whose absolute value is not {@code abs} gives a proof that fails to verify (the prover
+     * computes the same formulas; soundness tests rely on it).
      */
-    static AbsoluteSizeProof prove(Transcript t, Opening size, Opening abs, Commitment cs, Commitment ca, SecureRandom rng) {
-        Scalar x = size.value().subtract(abs.value());
-        Scalar rx = size.blinding().subtract(abs.blinding());
-        Scalar ry = size.blinding().add(abs.blinding());
-        Scalar tBlind = x.multiply(ry).negate();
-        Scalar k1 = Scalar.random(rng);
-        Scalar k2 = Scalar.random(rng);
-        Scalar k3 = Scalar.random(rng);
-        Point a1 = Msm.sum(new Scalar[] {k1, k2}, new Point[] {g(), h()});
-        Point a2 = Msm.sum(new Scalar[] {k1, k3}, new Point[] {cs.add(ca).point(), h()});
-        Scalar e = challenge(t, a1, a2);
-        return new AbsoluteSizeProof(a1, a2, k1.add(e.multiply(x)), k2.add(e.multiply(rx)), k3.add(e.multiply(tBlind)));
+    record Start(Opening size, Opening abs, Scalar k1, Scalar k2, Scalar k3) {
+        static Start draw(Opening size, Opening abs, SecureRandom rng) {
+            return new Start(size, abs, Scalar.random(rng), Scalar.random(rng), Scalar.random(rng));
+        }
+
+        private Opening y() {
+            return size.add(abs);
+        }
+
+        /** A1, A2 as commitments: their values. */
+        Scalar[] values() {
+            return new Scalar[] {k1, k1.multiply(y().value())};
+        }
+
+        /** A1, A2 as commitments: their blindings. */
+        Scalar[] blindings() {
+            return new Scalar[] {k2, k1.multiply(y().blinding()).add(k3)};
+        }
+
+        /** Appends A1, A2 (the points of {@link #values}, {@link #blindings}), takes e, answers. */
+        AbsoluteSizeProof finish(Transcript t, Point a1, Point a2) {
+            Opening x = size.subtract(abs);
+            Scalar tBlind = x.value().multiply(y().blinding()).negate();
+            Scalar e = challenge(t, a1, a2);
+            return new AbsoluteSizeProof(a1, a2, k1.add(e.multiply(x.value())), k2.add(e.multiply(x.blinding())),
+                    k3.add(e.multiply(tBlind)));
+        }
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.marginsim.prover.margin;
 import dev.marginsim.prover.bulletproofs.RangeProof;
 import dev.marginsim.prover.bulletproofs.RangeProver;
 import dev.marginsim.prover.bulletproofs.Transcript;
-import dev.marginsim.prover.curve.Parallel;
 import dev.marginsim.prover.curve.Scalar;
 import dev.marginsim.prover.pedersen.Commitment;
 import dev.marginsim.prover.pedersen.Opening;
@@ -93,10 +92,33 @@ public final class MarginProver {
                 blindings[b] = Scalar.random(rng);
             }
         }
-        commitOnTwoLanes(values, blindings, fromLeaf, bases);
+        // The Σ-proofs' first moves: their points are commitments to known openings, computed in one
+        // batch with the base commitments (they need no challenge).
+        int markets = statement.markets().size();
+        ProductProof.Start[] productStarts = new ProductProof.Start[markets];
+        AbsoluteSizeProof.Start[] sizeStarts = new AbsoluteSizeProof.Start[markets];
+        for (int j = 0; j < markets; j++) {
+            Opening size = opening(values, blindings, circuit.market(j, MarginCircuit.M_SIZE));
+            productStarts[j] = ProductProof.Start.draw(size, opening(values, blindings, circuit.market(j, MarginCircuit.M_SNAPSHOT)),
+                    opening(values, blindings, circuit.market(j, MarginCircuit.M_PRODUCT)), rng);
+            sizeStarts[j] = AbsoluteSizeProof.Start.draw(size, opening(values, blindings, circuit.market(j, MarginCircuit.M_ABS_SIZE)), rng);
+        }
+        BatchedCommitments batch = new BatchedCommitments();
+        int[] baseAt = new int[bases.length];
+        for (int b = 0; b < bases.length; b++) {
+            baseAt[b] = fromLeaf[b] ? -1 : batch.add(Scalar.reduce(values[b]), blindings[b]);
+        }
+        int[] productAt = new int[markets];
+        int[] sizeAt = new int[markets];
+        for (int j = 0; j < markets; j++) {
+            productAt[j] = batch.add(productStarts[j].values(), productStarts[j].blindings());
+            sizeAt[j] = batch.add(sizeStarts[j].values(), sizeStarts[j].blindings());
+        }
+        Commitment[] computed = batch.compute();
         List<Commitment> transmitted = new ArrayList<>();
         for (int b = 0; b < bases.length; b++) {
             if (!fromLeaf[b]) {
+                bases[b] = computed[baseAt[b]];
                 transmitted.add(bases[b]);
             }
         }
@@ -104,15 +126,11 @@ public final class MarginProver {
                 leaf.accountHash(), statement, leafCommitments, transmitted, omit);
         List<ProductProof> products = new ArrayList<>();
         List<AbsoluteSizeProof> absoluteSizes = new ArrayList<>();
-        for (int j = 0; j < statement.markets().size(); j++) {
-            int size = circuit.market(j, MarginCircuit.M_SIZE);
-            int abs = circuit.market(j, MarginCircuit.M_ABS_SIZE);
-            int snap = circuit.market(j, MarginCircuit.M_SNAPSHOT);
-            int prod = circuit.market(j, MarginCircuit.M_PRODUCT);
-            Opening sizeOpening = opening(values, blindings, size);
-            products.add(ProductProof.prove(t, sizeOpening, opening(values, blindings, snap), opening(values, blindings, prod),
-                    bases[snap], rng));
-            absoluteSizes.add(AbsoluteSizeProof.prove(t, sizeOpening, opening(values, blindings, abs), bases[size], bases[abs], rng));
+        for (int j = 0; j < markets; j++) {
+            int at = productAt[j];
+            products.add(productStarts[j].finish(t, computed[at].point(), computed[at + 1].point(), computed[at + 2].point()));
+            at = sizeAt[j];
+            absoluteSizes.add(sizeStarts[j].finish(t, computed[at].point(), computed[at + 1].point()));
         }
         BigInteger[] blindingValues = new BigInteger[blindings.length];
         for (int b = 0; b < blindings.length; b++) {
@@ -144,14 +162,29 @@ public final class MarginProver {
         return new Opening(Scalar.reduce(values[base]), blindings[base]);
     }
 
-    /**
-     * Commits every base not taken from the leaf (7 × 8: 79 commitments, two fixed-base multiplications
-     * each, all before the range proofs can start), on two lanes.
-     */
-    private static void commitOnTwoLanes(BigInteger[] values, Scalar[] blindings, boolean[] fromLeaf, Commitment[] bases) {
-        int[] own = java.util.stream.IntStream.range(0, bases.length).filter(b -> !fromLeaf[b]).toArray();
-        long[] cost = new long[own.length];
-        java.util.Arrays.fill(cost, 1);
-        Parallel.onTwoLanes(cost, k -> bases[own[k]] = Commitment.commit(Scalar.reduce(values[own[k]]), blindings[own[k]]));
+    /** Commitments gathered from several places and computed in one {@link Commitment#commitAll} call. */
+    private static final class BatchedCommitments {
+        private final List<Scalar> values = new ArrayList<>();
+        private final List<Scalar> blindings = new ArrayList<>();
+
+        /** Queues v·G + r·H; returns its index in {@link #compute}'s result. */
+        int add(Scalar value, Scalar blinding) {
+            values.add(value);
+            blindings.add(blinding);
+            return values.size() - 1;
+        }
+
+        /** Queues several; returns the index of the first. */
+        int add(Scalar[] vs, Scalar[] rs) {
+            int first = values.size();
+            for (int i = 0; i < vs.length; i++) {
+                add(vs[i], rs[i]);
+            }
+            return first;
+        }
+
+        Commitment[] compute() {
+            return Commitment.commitAll(values.toArray(new Scalar[0]), blindings.toArray(new Scalar[0]));
+        }
     }
 }

@@ -19,7 +19,7 @@ import java.util.Objects;
  * to a·b (blinding {@code r_p = a·r_b + t}). Used for the funding term {@code size × snapshot}.
  *
  * <pre>
- * prover:   k1..k5 random; A1 = k1·G + k2·H; A2 = k3·G + k4·H; A3 = k1·C_b + k5·H
+ * prover:   k1..k5 random; A1 = k1·G + k2·H; A2 = k3·G + k4·H; A3 = k1·C_b + k5·H (= (k1·b)·G + (k1·r_b + k5)·H)
  *           e = challenge("product") after appending A1, A2, A3
  *           z1 = k1 + e·a, z2 = k2 + e·r_a, z3 = k3 + e·b, z4 = k4 + e·r_b, z5 = k5 + e·t
  * verifier: z1·G + z2·H = A1 + e·C_a;  z3·G + z4·H = A2 + e·C_b;  z1·C_b + z5·H = A3 + e·C_p
@@ -47,20 +47,34 @@ public record ProductProof(Point a1, Point a2, Point a3, Scalar z1, Scalar z2, S
         return PedersenGenerators.STANDARD.h();
     }
 
-    /** Proves C_p = a·C_b + (r_p − a·r_b)·H for the given openings (of C_a, C_b, C_p). */
-    static ProductProof prove(Transcript t, Opening a, Opening b, Opening p, Commitment cb, SecureRandom rng) {
-        Scalar tBlind = p.blinding().subtract(a.value().multiply(b.blinding()));
-        Scalar k1 = Scalar.random(rng);
-        Scalar k2 = Scalar.random(rng);
-        Scalar k3 = Scalar.random(rng);
-        Scalar k4 = Scalar.random(rng);
-        Scalar k5 = Scalar.random(rng);
-        Point a1 = Msm.sum(new Scalar[] {k1, k2}, new Point[] {g(), h()});
-        Point a2 = Msm.sum(new Scalar[] {k3, k4}, new Point[] {g(), h()});
-        Point a3 = Msm.sum(new Scalar[] {k1, k5}, new Point[] {cb.point(), h()});
-        Scalar e = challenge(t, a1, a2, a3);
-        return new ProductProof(a1, a2, a3, k1.add(e.multiply(a.value())), k2.add(e.multiply(a.blinding())),
-                k3.add(e.multiply(b.value())), k4.add(e.multiply(b.blinding())), k5.add(e.multiply(tBlind)));
+    /**
+     * The prover's first move for openings of C_a, C_b, C_p: the nonces, and A1, A2, A3 as commitments
+     * the caller computes (with other proofs' in one batch, {@code Commitment.commitAll}): A3 =
+     * k1·C_b + k5·H is (k1·b)·G + (k1·r_b + k5)·H, since the prover knows C_b's opening.
+     */
+    record Start(Opening a, Opening b, Opening p, Scalar k1, Scalar k2, Scalar k3, Scalar k4, Scalar k5) {
+        static Start draw(Opening a, Opening b, Opening p, SecureRandom rng) {
+            return new Start(a, b, p, Scalar.random(rng), Scalar.random(rng), Scalar.random(rng), Scalar.random(rng),
+                    Scalar.random(rng));
+        }
+
+        /** A1, A2, A3 as commitments: their values. */
+        Scalar[] values() {
+            return new Scalar[] {k1, k3, k1.multiply(b.value())};
+        }
+
+        /** A1, A2, A3 as commitments: their blindings. */
+        Scalar[] blindings() {
+            return new Scalar[] {k2, k4, k1.multiply(b.blinding()).add(k5)};
+        }
+
+        /** Appends A1, A2, A3 (the points of {@link #values}, {@link #blindings}), takes e, answers. */
+        ProductProof finish(Transcript t, Point a1, Point a2, Point a3) {
+            Scalar tBlind = p.blinding().subtract(a.value().multiply(b.blinding()));
+            Scalar e = challenge(t, a1, a2, a3);
+            return new ProductProof(a1, a2, a3, k1.add(e.multiply(a.value())), k2.add(e.multiply(a.blinding())),
+                    k3.add(e.multiply(b.value())), k4.add(e.multiply(b.blinding())), k5.add(e.multiply(tBlind)));
+        }
     }
 
     /**

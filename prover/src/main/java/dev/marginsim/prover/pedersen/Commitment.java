@@ -28,6 +28,22 @@ public final class Commitment {
         return new Opening(value, blinding).commit();
     }
 
+    /**
+     * {@code values[i]·G + blindings[i]·H} for many commitments at once (batched fixed-base additions:
+     * a few microseconds each instead of two comb multiplications); the same points as {@link #commit}.
+     */
+    public static Commitment[] commitAll(Scalar[] values, Scalar[] blindings) {
+        if (values.length != blindings.length) {
+            throw new IllegalArgumentException(values.length + " values against " + blindings.length + " blindings");
+        }
+        Point[] points = PedersenGenerators.STANDARD.commitAll(values, blindings);
+        Commitment[] out = new Commitment[points.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new Commitment(points[i]);
+        }
+        return out;
+    }
+
     /** Wraps a point as a commitment (e.g. one computed by a multi-scalar multiplication). */
     public static Commitment ofPoint(Point point) {
         return new Commitment(point);

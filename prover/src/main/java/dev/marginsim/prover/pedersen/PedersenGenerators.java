@@ -1,5 +1,6 @@
 package dev.marginsim.prover.pedersen;
 
+import dev.marginsim.prover.curve.FixedPair;
 import dev.marginsim.prover.curve.Point;
 import dev.marginsim.prover.curve.Scalar;
 
@@ -41,5 +42,25 @@ public final class PedersenGenerators {
     /** v·G + r·H with fixed-base (comb) tables for both bases. */
     Point commit(Scalar value, Scalar blinding) {
         return g.multiplyFixed(value).add(h.multiplyFixed(blinding));
+    }
+
+    /**
+     * {@code values[i]·G + blindings[i]·H} for many pairs at once: batched over the standard pair's
+     * windowed tables ({@link FixedPair}, built on first use), one by one for any other pair.
+     */
+    Point[] commitAll(Scalar[] values, Scalar[] blindings) {
+        if (this == STANDARD) {
+            return StandardPair.PAIR.sums(values, blindings);
+        }
+        Point[] out = new Point[values.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = commit(values[i], blindings[i]);
+        }
+        return out;
+    }
+
+    /** The standard generators' tables, made once per process on first use. */
+    private static final class StandardPair {
+        static final FixedPair PAIR = new FixedPair(STANDARD.g, STANDARD.h);
     }
 }

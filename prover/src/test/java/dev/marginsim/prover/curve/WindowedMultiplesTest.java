@@ -58,6 +58,51 @@ class WindowedMultiplesTest {
         assertEquals(G.multiply(BigInteger.valueOf(256)).negate().normalize(), out[1]);
     }
 
+    /** Every entry k·2^{w·j}·P of a table (rows built in lockstep, k = 2 a doubling) read back through a one-digit scalar. */
+    @Test
+    void everyTableEntry_isItsMultiple() {
+        int width = 3;
+        WindowedMultiples t = new WindowedMultiples(H, width, 256);
+        for (int j = 0; j * width < 256; j++) {
+            for (int k = 1; k < 1 << width; k++) {
+                BigInteger scalar = BigInteger.valueOf(k).shiftLeft(width * j);
+                if (scalar.compareTo(Secp256k1.ORDER) >= 0) {
+                    continue;
+                }
+                byte[] b = new byte[32];
+                write(scalar, b, 0);
+                assertEquals(H.multiply(scalar).normalize(), t.multiply(b, Secp256k1.CURVE), "row " + j + " entry " + k);
+            }
+        }
+    }
+
+    @Test
+    void sums_ofTwoFullScalars_equalGenericMultiplication() {
+        long seed = TestRandom.seed("WindowedMultiplesTest.sums");
+        SecureRandom rng = TestRandom.secure(seed, "sums");
+        WindowedMultiples g = new WindowedMultiples(G, 8, 256);
+        WindowedMultiples h = new WindowedMultiples(H, 8, 256);
+        BigInteger top = Secp256k1.ORDER.subtract(BigInteger.ONE);
+        BigInteger[][] specials = {{BigInteger.ZERO, BigInteger.ZERO}, {top, BigInteger.ZERO}, {BigInteger.ZERO, top}, {top, top},
+                {BigInteger.ONE, BigInteger.ONE.shiftLeft(255)}};
+        int count = 1100; // more than one batch
+        byte[] a = new byte[32 * count];
+        byte[] b = new byte[32 * count];
+        BigInteger[][] k = new BigInteger[count][];
+        for (int i = 0; i < count; i++) {
+            k[i] = i < specials.length ? specials[i]
+                    : new BigInteger[] {new BigInteger(256, rng).mod(Secp256k1.ORDER), new BigInteger(256, rng).mod(Secp256k1.ORDER)};
+            write(k[i][0], a, 32 * i);
+            write(k[i][1], b, 32 * i);
+        }
+        ECPoint[] out = WindowedMultiples.sums(g, a, h, b, count, Secp256k1.CURVE);
+        for (int i = 0; i < count; i++) {
+            assertEquals(G.multiply(k[i][0]).add(H.multiply(k[i][1])).normalize(), out[i], "item " + i);
+        }
+        WindowedMultiples narrow = new WindowedMultiples(G, 8, 64);
+        assertThrows(IllegalArgumentException.class, () -> WindowedMultiples.sums(narrow, a, h, b, 1, Secp256k1.CURVE));
+    }
+
     @Test
     void multiply_andRangeChecks() {
         WindowedMultiples h = new WindowedMultiples(H, 12, 256);

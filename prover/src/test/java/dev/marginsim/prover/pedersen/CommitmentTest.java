@@ -26,6 +26,30 @@ class CommitmentTest {
     }
 
     @Test
+    void commitAll_givesTheSamePointsAsOneByOne() {
+        long seed = TestRandom.seed("CommitmentTest.commitAll");
+        SecureRandom rng = TestRandom.secure(seed, "all");
+        int n = 40;
+        Scalar[] v = new Scalar[n];
+        Scalar[] r = new Scalar[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = switch (i) {
+                case 0, 1 -> Scalar.ZERO;
+                case 2 -> Scalar.of(-1);           // n − 1: every digit non-zero
+                case 3 -> Scalar.of(Long.MIN_VALUE);
+                default -> i % 2 == 0 ? Scalar.of(rng.nextLong()) : Scalar.random(rng);
+            };
+            r[i] = i == 0 ? Scalar.ZERO : Scalar.random(rng);
+        }
+        Commitment[] all = Commitment.commitAll(v, r);
+        for (int i = 0; i < n; i++) {
+            assertEquals(Commitment.commit(v[i], r[i]), all[i], "commitment " + i);
+        }
+        assertTrue(all[0].point().isInfinity(), "0·G + 0·H");
+        assertThrows(IllegalArgumentException.class, () -> Commitment.commitAll(v, new Scalar[1]));
+    }
+
+    @Test
     void commitments_areAdditivelyHomomorphic() throws Exception {
         long seed = TestRandom.seed("CommitmentTest.homomorphic");
         SecureRandom rng = TestRandom.secure(seed, "hom");
