@@ -129,11 +129,6 @@ public record ProductProof(Point a1, Point a2, Point a3, Scalar z1, Scalar z2, S
         check(Msm.sum(new Scalar[] {z1, z5, minusE}, new Point[] {cb.point(), h(), cp.point()}), a3, what, "product");
     }
 
-    /** @throws VerificationException {@link Failure#PROOF_INVALID} naming the failed equation */
-    void verify(Transcript t, Commitment ca, Commitment cb, Commitment cp, String what) throws VerificationException {
-        checkAlone(challenge(t, what), ca, cb, cp, what);
-    }
-
     private static void check(Point lhs, Point expected, String what, String equation) throws VerificationException {
         if (!lhs.equals(expected)) {
             throw new VerificationException(Failure.PROOF_INVALID, what + ": the " + equation + " equation of the product proof fails");
