@@ -99,10 +99,10 @@ public record AbsoluteSizeProof(Point a1, Point a2, Scalar z1, Scalar z2, Scalar
 
     /**
      * Adds both equations, each times its own random weight (times {@code weight}), to a verifier's sum:
-     * {@code w₁(z1·G + z2·H − A1 − e·C_s + e·C_a) + w₂(z1·C_s + z1·C_a + z3·H − A2)}. The commitments'
-     * coefficients go to {@code terms} (the caller adds each base once).
+     * {@code w₁(z1·G + z2·H − A1 − e·C_s + e·C_u) + w₂(z1·C_s + z1·C_u + z3·H − A2)}. Returns the
+     * coefficients of C_s and C_u in that sum, in this order (the caller adds each base commitment once).
      */
-    void addTo(VerificationEquation eq, Scalar e, Scalar weight, SecureRandom rng, CommitmentTerms terms) {
+    Scalar[] addTo(VerificationEquation eq, Scalar e, Scalar weight, SecureRandom rng) {
         Scalar w1 = weight.multiply(Scalar.random(rng));
         Scalar w2 = weight.multiply(Scalar.random(rng));
         eq.addG(w1.multiply(z1));
@@ -111,15 +111,7 @@ public record AbsoluteSizeProof(Point a1, Point a2, Scalar z1, Scalar z2, Scalar
         eq.add(w2.negate(), a2);
         Scalar we = w1.multiply(e);
         Scalar wz = w2.multiply(z1);
-        terms.size(wz.subtract(we));
-        terms.abs(wz.add(we));
-    }
-
-    /** Receives the coefficients of C_s and C_a in {@link #addTo}'s sum. */
-    interface CommitmentTerms {
-        void size(Scalar k);
-
-        void abs(Scalar k);
+        return new Scalar[] {wz.subtract(we), wz.add(we)};
     }
 
     /**

@@ -114,8 +114,11 @@ public final class MarginVerifier {
         VerificationEquation eq = new VerificationEquation();
         BaseTerms terms = new BaseTerms(bases.length);
         for (int j = 0; j < markets; j++) {
-            addProduct(proof.products().get(j), challenges[j], circuit, j, eq, terms, Scalar.random(RNG));
-            addAbsoluteSize(proof.absoluteSizes().get(j), absChallenges[j], circuit, j, eq, terms, Scalar.random(RNG));
+            int size = circuit.market(j, MarginCircuit.M_SIZE);
+            terms.add(new int[] {size, circuit.market(j, MarginCircuit.M_SNAPSHOT), circuit.market(j, MarginCircuit.M_PRODUCT)},
+                    proof.products().get(j).addTo(eq, challenges[j], Scalar.random(RNG), RNG));
+            terms.add(new int[] {size, circuit.market(j, MarginCircuit.M_ABS_SIZE)},
+                    proof.absoluteSizes().get(j).addTo(eq, absChallenges[j], Scalar.random(RNG), RNG));
         }
         terms.addSlots(circuit, chunks.addTo(eq, Scalar.random(RNG), RNG), eq);
         terms.addTo(eq, bases);
@@ -144,46 +147,6 @@ public final class MarginVerifier {
         throw new VerificationException(Failure.RANGE_PROOF_INVALID, "the combined margin equation does not hold");
     }
 
-    private static void addProduct(ProductProof p, Scalar e, MarginCircuit circuit, int j, VerificationEquation eq, BaseTerms terms,
-            Scalar weight) {
-        int size = circuit.market(j, MarginCircuit.M_SIZE);
-        int snap = circuit.market(j, MarginCircuit.M_SNAPSHOT);
-        int prod = circuit.market(j, MarginCircuit.M_PRODUCT);
-        p.addTo(eq, e, weight, RNG, new ProductProof.CommitmentTerms() {
-            @Override
-            public void a(Scalar k) {
-                terms.add(size, k.toBigInteger());
-            }
-
-            @Override
-            public void b(Scalar k) {
-                terms.add(snap, k.toBigInteger());
-            }
-
-            @Override
-            public void p(Scalar k) {
-                terms.add(prod, k.toBigInteger());
-            }
-        });
-    }
-
-    private static void addAbsoluteSize(AbsoluteSizeProof p, Scalar e, MarginCircuit circuit, int j, VerificationEquation eq,
-            BaseTerms terms, Scalar weight) {
-        int size = circuit.market(j, MarginCircuit.M_SIZE);
-        int abs = circuit.market(j, MarginCircuit.M_ABS_SIZE);
-        p.addTo(eq, e, weight, RNG, new AbsoluteSizeProof.CommitmentTerms() {
-            @Override
-            public void size(Scalar k) {
-                terms.add(size, k.toBigInteger());
-            }
-
-            @Override
-            public void abs(Scalar k) {
-                terms.add(abs, k.toBigInteger());
-            }
-        });
-    }
-
     /** Coefficients of the base commitments in the combined sum, added once per base at the end. */
     private static final class BaseTerms {
         private final BigInteger[] coefficient;
@@ -193,8 +156,11 @@ public final class MarginVerifier {
             Arrays.fill(coefficient, BigInteger.ZERO);
         }
 
-        void add(int base, BigInteger k) {
-            coefficient[base] = coefficient[base].add(k);
+        /** Adds {@code k[i]} to the coefficient of base {@code bases[i]}. */
+        void add(int[] bases, Scalar[] k) {
+            for (int i = 0; i < bases.length; i++) {
+                coefficient[bases[i]] = coefficient[bases[i]].add(k[i].toBigInteger());
+            }
         }
 
         /** Slot j's commitment is form_j applied to the bases plus constant_j·G; its weight is {@code weights[j]}. */

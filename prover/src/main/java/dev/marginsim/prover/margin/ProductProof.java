@@ -92,9 +92,10 @@ public record ProductProof(Point a1, Point a2, Point a3, Scalar z1, Scalar z2, S
     /**
      * Adds the three equations, each times its own random weight (times {@code weight}), to a verifier's
      * sum: {@code w₁(z1·G + z2·H − A1 − e·C_a) + w₂(z3·G + z4·H − A2 − e·C_b) + w₃(z1·C_b + z5·H − A3 − e·C_p)}.
-     * The commitments' coefficients go to {@code terms} (the caller adds each base once).
+     * Returns the coefficients of C_a, C_b and C_p in that sum, in this order (the caller adds each base
+     * commitment once).
      */
-    void addTo(VerificationEquation eq, Scalar e, Scalar weight, SecureRandom rng, CommitmentTerms terms) {
+    Scalar[] addTo(VerificationEquation eq, Scalar e, Scalar weight, SecureRandom rng) {
         Scalar w1 = weight.multiply(Scalar.random(rng));
         Scalar w2 = weight.multiply(Scalar.random(rng));
         Scalar w3 = weight.multiply(Scalar.random(rng));
@@ -103,18 +104,7 @@ public record ProductProof(Point a1, Point a2, Point a3, Scalar z1, Scalar z2, S
         eq.add(w1.negate(), a1);
         eq.add(w2.negate(), a2);
         eq.add(w3.negate(), a3);
-        terms.a(w1.multiply(e).negate());
-        terms.b(w3.multiply(z1).subtract(w2.multiply(e)));
-        terms.p(w3.multiply(e).negate());
-    }
-
-    /** Receives the coefficients of C_a, C_b and C_p in {@link #addTo}'s sum. */
-    interface CommitmentTerms {
-        void a(Scalar k);
-
-        void b(Scalar k);
-
-        void p(Scalar k);
+        return new Scalar[] {w1.multiply(e).negate(), w3.multiply(z1).subtract(w2.multiply(e)), w3.multiply(e).negate()};
     }
 
     /**
