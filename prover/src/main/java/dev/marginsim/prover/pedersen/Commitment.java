@@ -29,8 +29,9 @@ public final class Commitment {
     }
 
     /**
-     * {@code values[i]·G + blindings[i]·H} for many commitments at once (batched fixed-base additions:
-     * a few microseconds each instead of two comb multiplications); the same points as {@link #commit}.
+     * {@code values[i]·G + blindings[i]·H} for many commitments at once (batched fixed-base additions,
+     * about 64 per commitment sharing their inversions, instead of two comb multiplications each); the
+     * same points as {@link #commit}.
      */
     public static Commitment[] commitAll(Scalar[] values, Scalar[] blindings) {
         if (values.length != blindings.length) {
