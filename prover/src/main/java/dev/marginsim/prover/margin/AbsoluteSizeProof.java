@@ -15,11 +15,11 @@ import java.util.Objects;
 
 /**
  * A Σ-protocol (made non-interactive by the transcript) that a market's committed absolute size is
- * the size or its negative: for {@code C_s = s·G + r_s·H} and {@code C_a = a·G + r_a·H} it shows
- * {@code (s − a)·(s + a) = 0}, so {@code s ≡ ±a}; with a range-proven in [0, 2^63) the size is an
- * int64 and a is exactly |s|. It is a product proof whose product is zero, so that product needs no
- * commitment: with {@code x = s − a}, {@code C_x = C_s − C_a}, {@code C_y = C_s + C_a} (opening y = s + a,
- * r_y = r_s + r_a) and {@code t = −x·r_y}, the prover knows x, r_x and t with
+ * the size or its negative: for {@code C_s = s·G + r_s·H} and {@code C_u = u·G + r_u·H} it shows
+ * {@code (s − u)·(s + u) = 0}, so {@code s ≡ ±u}; with u range-proven in [0, 2^63) the size is an
+ * int64 and u is exactly |s|. It is a product proof whose product is zero, so that product needs no
+ * commitment: with {@code x = s − u}, {@code C_x = C_s − C_u}, {@code C_y = C_s + C_u} (opening y = s + u,
+ * r_y = r_s + r_u) and {@code t = −x·r_y}, the prover knows x, r_x and t with
  * {@code x·C_y + t·H = O}, which means {@code x·y·G = −(x·r_y + t)·H}: x·y = 0, or the prover knows
  * log_G H.
  *
@@ -27,10 +27,10 @@ import java.util.Objects;
  * prover:   k1, k2, k3 random; A1 = k1·G + k2·H; A2 = k1·C_y + k3·H (= (k1·y)·G + (k1·r_y + k3)·H)
  *           e = challenge("abs-size") after appending A1, A2
  *           z1 = k1 + e·x, z2 = k2 + e·r_x, z3 = k3 + e·t
- * verifier: z1·G + z2·H = A1 + e·(C_s − C_a);  z1·(C_s + C_a) + z3·H = A2
+ * verifier: z1·G + z2·H = A1 + e·(C_s − C_u);  z1·(C_s + C_u) + z3·H = A2
  * </pre>
  * Special soundness: two accepting transcripts with different e give x, r_x and t as above (the
- * opening of C_y follows from those of C_x and the range-proven C_a); honest-verifier zero knowledge:
+ * opening of C_y follows from those of C_x and the range-proven C_u); honest-verifier zero knowledge:
  * pick z1, z2, z3 and e, then A1 and A2 by the two equations.
  */
 public record AbsoluteSizeProof(Point a1, Point a2, Scalar z1, Scalar z2, Scalar z3) {
@@ -51,7 +51,7 @@ public record AbsoluteSizeProof(Point a1, Point a2, Scalar z1, Scalar z2, Scalar
     }
 
     /**
-     * The prover's first move for openings of C_s and C_a: the nonces, and A1, A2 as commitments the
+     * The prover's first move for openings of C_s and C_u: the nonces, and A1, A2 as commitments the
      * caller computes (with other proofs' in one batch): A2 = k1·C_y + k3·H is (k1·y)·G + (k1·r_y + k3)·H.
      * A size whose absolute value is not {@code abs} gives a proof that fails to verify (the prover
      * computes the same formulas; soundness tests rely on it).
@@ -119,10 +119,10 @@ public record AbsoluteSizeProof(Point a1, Point a2, Scalar z1, Scalar z2, Scalar
      *
      * @throws VerificationException {@link Failure#PROOF_INVALID} naming the failed equation
      */
-    void checkAlone(Scalar e, Commitment cs, Commitment ca, String what) throws VerificationException {
-        check(Msm.sum(new Scalar[] {z1, z2, e.negate()}, new Point[] {g(), h(), cs.subtract(ca).point()}), a1, what,
+    void checkAlone(Scalar e, Commitment cs, Commitment cu, String what) throws VerificationException {
+        check(Msm.sum(new Scalar[] {z1, z2, e.negate()}, new Point[] {g(), h(), cs.subtract(cu).point()}), a1, what,
                 "difference opening");
-        check(Msm.sum(new Scalar[] {z1, z3}, new Point[] {cs.add(ca).point(), h()}), a2, what, "zero product");
+        check(Msm.sum(new Scalar[] {z1, z3}, new Point[] {cs.add(cu).point(), h()}), a2, what, "zero product");
     }
 
     private static void check(Point lhs, Point expected, String what, String equation) throws VerificationException {
