@@ -329,24 +329,8 @@ public final class RangeVerifier {
 
         /** The coefficients ω·(−z − a·s_i) of Gᵢ and ω·(z + y^-i·(zz2_i − b·s_i^-1)) of Hᵢ, as {g, h}. */
         int[][][] vectors(Scalar omega) {
-            // s_i: product of u_r^{±1}, + where bit (k − r) of i is set (round 1 = top bit). The loops over
-            // the N generators run on ScalarMath limbs (no BigInteger allocation, ~4× faster a product).
-            int k = u.length;
-            int[][] s = new int[nm][];
-            Scalar s0 = Scalar.ONE;
-            for (Scalar ui : uInv) {
-                s0 = s0.multiply(ui);
-            }
-            s[0] = ScalarMath.of(s0);
-            int[][] uSq = new int[k][];
-            for (int r = 0; r < k; r++) {
-                uSq[r] = ScalarMath.of(u[r].square());
-            }
-            for (int i = 1; i < nm; i++) {
-                int top = 31 - Integer.numberOfLeadingZeros(i);
-                s[i] = new int[8];
-                ScalarMath.mul(s[i - (1 << top)], uSq[k - 1 - top], s[i]);
-            }
+            // The loops over the N generators run on ScalarMath limbs (no BigInteger allocation, ~4× faster a product).
+            int[][] s = challengeProducts(u, uInv);
             Scalar a = proof.ipA();
             Scalar b = proof.ipB();
             // Four multiplications mod n per index: ω is folded into the constants and into y^{-i}.
@@ -397,6 +381,32 @@ public final class RangeVerifier {
             }
             return new int[][][] {gCoef, hCoef};
         }
+    }
+
+    /**
+     * The inner-product verifier's s_i for i below 2^k (k rounds) as {@link ScalarMath} limbs: the
+     * product of u_r^{±1} over the rounds, u_r where bit (k − r) of i is set (round 1 = top bit), u_r⁻¹
+     * where it is clear. s_i⁻¹ = s_{2^k−1−i}.
+     */
+    static int[][] challengeProducts(Scalar[] u, Scalar[] uInv) {
+        int k = u.length;
+        int n = 1 << k;
+        int[][] s = new int[n][];
+        Scalar s0 = Scalar.ONE;
+        for (Scalar ui : uInv) {
+            s0 = s0.multiply(ui);
+        }
+        s[0] = ScalarMath.of(s0);
+        int[][] uSq = new int[k][];
+        for (int r = 0; r < k; r++) {
+            uSq[r] = ScalarMath.of(u[r].square());
+        }
+        for (int i = 1; i < n; i++) {
+            int top = 31 - Integer.numberOfLeadingZeros(i);
+            s[i] = new int[8];
+            ScalarMath.mul(s[i - (1 << top)], uSq[k - 1 - top], s[i]);
+        }
+        return s;
     }
 
     /**
