@@ -22,7 +22,8 @@ public record DigitRangeProof(Point d, Point a, Point s, Point t1, Point t3, Poi
     private static final String[] SCALARS = {"tau_x", "mu", "t_hat"};
     static final int FIXED_BYTES = POINTS.length * Point.BYTES + (SCALARS.length + 2) * Scalar.BYTES;
     static final int ROUND_BYTES = 2 * Point.BYTES;
-    static final int MAX_ROUNDS = Integer.numberOfTrailingZeros(DigitLayout.MAX_GATES);
+    /** The most rounds a proof can have (log2 of the largest gate vector). */
+    public static final int MAX_ROUNDS = Integer.numberOfTrailingZeros(DigitLayout.MAX_GATES);
 
     public DigitRangeProof {
         l = List.copyOf(l);

@@ -1,6 +1,6 @@
 package dev.marginsim.prover.margin;
 
-import dev.marginsim.prover.bulletproofs.RangeProof;
+import dev.marginsim.prover.bulletproofs.DigitRangeProof;
 import dev.marginsim.prover.pedersen.Commitment;
 import dev.marginsim.prover.snapshot.Address;
 import java.util.Arrays;
@@ -18,8 +18,8 @@ import java.util.Objects;
  * (asset id a ≥ 1 is the round's column of that id). {@code commitments} are the other bases of the
  * {@link MarginCircuit} in base order (the quote; per asset Q1, Q2; per market s, |s|, ON, σ, P, Qv,
  * Qf, Qr); {@code products} one product proof per market (P = s·σ); {@code absoluteSizes} one
- * absolute-size proof per market; {@code rangeProofs} the range proofs over every slot of the circuit
- * in its own width, one per packed chunk ({@code RangeChunks#pack}).
+ * absolute-size proof per market; {@code rangeProof} one digit range proof over every slot of the
+ * circuit, each in its own width ({@code DigitRangeProver}, docs/proofs-private.md §10).
  */
 public final class MarginProof {
     private final byte[] roundHash;
@@ -30,11 +30,11 @@ public final class MarginProof {
     private final List<Commitment> commitments;
     private final List<ProductProof> products;
     private final List<AbsoluteSizeProof> absoluteSizes;
-    private final List<RangeProof> rangeProofs;
+    private final DigitRangeProof rangeProof;
 
     public MarginProof(byte[] roundHash, MarginStatement statement, Address account, byte[] salt,
             List<Commitment> leafCommitments, List<Commitment> commitments, List<ProductProof> products,
-            List<AbsoluteSizeProof> absoluteSizes, List<RangeProof> rangeProofs) {
+            List<AbsoluteSizeProof> absoluteSizes, DigitRangeProof rangeProof) {
         this.roundHash = roundHash.clone();
         this.statement = Objects.requireNonNull(statement, "statement");
         this.account = Objects.requireNonNull(account, "account");
@@ -43,7 +43,7 @@ public final class MarginProof {
         this.commitments = List.copyOf(commitments);
         this.products = List.copyOf(products);
         this.absoluteSizes = List.copyOf(absoluteSizes);
-        this.rangeProofs = List.copyOf(rangeProofs);
+        this.rangeProof = Objects.requireNonNull(rangeProof, "rangeProof");
     }
 
     public byte[] roundHash() {
@@ -78,8 +78,8 @@ public final class MarginProof {
         return absoluteSizes;
     }
 
-    public List<RangeProof> rangeProofs() {
-        return rangeProofs;
+    public DigitRangeProof rangeProof() {
+        return rangeProof;
     }
 
     @Override
@@ -87,7 +87,7 @@ public final class MarginProof {
         return o instanceof MarginProof p && Arrays.equals(roundHash, p.roundHash) && statement.equals(p.statement)
                 && account.equals(p.account) && Arrays.equals(salt, p.salt) && leafCommitments.equals(p.leafCommitments)
                 && commitments.equals(p.commitments) && products.equals(p.products)
-                && absoluteSizes.equals(p.absoluteSizes) && rangeProofs.equals(p.rangeProofs);
+                && absoluteSizes.equals(p.absoluteSizes) && rangeProof.equals(p.rangeProof);
     }
 
     @Override

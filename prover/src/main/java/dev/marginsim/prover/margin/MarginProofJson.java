@@ -3,6 +3,7 @@ package dev.marginsim.prover.margin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.marginsim.prover.bulletproofs.DigitRangeProof;
 import dev.marginsim.prover.curve.Point;
 import dev.marginsim.prover.curve.Scalar;
 import dev.marginsim.prover.format.Hex;
@@ -19,21 +20,22 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The margin proof's document {@value #TYPE}, version 4 (docs/proofs-private-tree.md, "Margin proof
+ * The margin proof's document {@value #TYPE}, version 5 (docs/proofs-private-tree.md, "Margin proof
  * document"): {@code roundHash, account, salt, statement {level, assets, markets}, leafCommitments,
  * commitments {quote, assets [{value, weighted}], markets [{size, absSize, openNotional, snapshot,
  * product, value, funding, requirement}]}, products [{A1, A2, A3, z1, z2, z3, z4, z5}],
- * absoluteSizes [{A1, A2, z1, z2, z3}], rangeProofs} (one hex string per packed chunk of slots of their
- * own widths). Version 3 split each size into range-proven long and short parts instead of proving
- * |size|; version 2 proved every slot in 64 bits; version 1 carried one padded {@code rangeProof}; none
- * is read any more.
+ * absoluteSizes [{A1, A2, z1, z2, z3}], rangeProof} (one digit range proof over every slot in its own
+ * width, hex). Version 4 carried {@code rangeProofs}, one bit-wise range proof per packed chunk;
+ * version 3 split each size into range-proven long and short parts instead of proving |size|;
+ * version 2 proved every slot in 64 bits; version 1 carried one padded bit-wise proof; none is read
+ * any more.
  * The funding index is the one signed quantity: a decimal string with an optional '-'.
  */
 public final class MarginProofJson {
     public static final String TYPE = "marginsim/margin-proof";
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
     private static final Set<String> FIELDS = Set.of("type", "version", "roundHash", "account", "salt", "statement",
-            "leafCommitments", "commitments", "products", "absoluteSizes", "rangeProofs");
+            "leafCommitments", "commitments", "products", "absoluteSizes", "rangeProof");
     private static final Set<String> STATEMENT_FIELDS = Set.of("level", "assets", "markets");
     private static final Set<String> ASSET_TERM_FIELDS = Set.of("assetId", "priceE8", "weightBps");
     private static final Set<String> MARKET_TERM_FIELDS = Set.of("marketId", "priceE8", "ratioBps", "fundingIndexE12");
@@ -81,7 +83,7 @@ public final class MarginProofJson {
         for (AbsoluteSizeProof p : proof.absoluteSizes()) {
             writeSigma(absolute, new Point[] {p.a1(), p.a2()}, new Scalar[] {p.z1(), p.z2(), p.z3()});
         }
-        PrivateTreeJson.writeRangeProofs(o, proof.rangeProofs());
+        o.put("rangeProof", Hex.encode(proof.rangeProof().encode()));
         return o;
     }
 
@@ -142,7 +144,22 @@ public final class MarginProofJson {
             absoluteSizes.add(new AbsoluteSizeProof(e.a[0], e.a[1], e.z[0], e.z[1], e.z[2]));
         }
         return new MarginProof(roundHash, statement, account, salt, leaf, commitments, products, absoluteSizes,
-                PrivateTreeJson.rangeProofs(o, "$"));
+                digitRangeProof(JsonIn.field(o, "rangeProof", "$"), "$.rangeProof"));
+    }
+
+    /** A digit range proof in its hex wire form. */
+    private static DigitRangeProof digitRangeProof(JsonNode node, String path) throws VerificationException {
+        int maxBytes = DigitRangeProof.encodedLength(DigitRangeProof.MAX_ROUNDS);
+        String hex = JsonIn.text(node, path, 2 + 2 * maxBytes);
+        if (!hex.startsWith("0x") || hex.length() % 2 != 0) {
+            throw new VerificationException(Failure.MALFORMED_FIELD, path + " must be 0x and lower-case hex");
+        }
+        byte[] bytes = Hex.decode(hex, (hex.length() - 2) / 2, path);
+        try {
+            return DigitRangeProof.decode(bytes);
+        } catch (VerificationException e) {
+            throw new VerificationException(e.failure(), path + ": " + e.getMessage(), e);
+        }
     }
 
     /** The points A1 … and scalars z1 … of one Σ-proof. */

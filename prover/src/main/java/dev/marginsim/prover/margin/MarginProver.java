@@ -1,7 +1,7 @@
 package dev.marginsim.prover.margin;
 
-import dev.marginsim.prover.bulletproofs.RangeProof;
-import dev.marginsim.prover.bulletproofs.RangeProver;
+import dev.marginsim.prover.bulletproofs.DigitRangeProof;
+import dev.marginsim.prover.bulletproofs.DigitRangeProver;
 import dev.marginsim.prover.bulletproofs.Transcript;
 import dev.marginsim.prover.curve.Scalar;
 import dev.marginsim.prover.pedersen.Commitment;
@@ -152,8 +152,8 @@ public final class MarginProver {
             openings.add(new Opening(Scalar.ofCanonical(v), Scalar.ofCanonical(form.evaluateBlinding(blindingValues, Scalar.ORDER))));
         }
         // The slots' commitments are public linear forms of the base commitments already appended: the
-        // range proofs do not append them again (and the prover never computes them).
-        List<RangeProof> range = RangeProver.provePacked(t, widths, openings, rng);
+        // range proof does not append them again (and the prover never computes them).
+        DigitRangeProof range = DigitRangeProver.prove(t, widths, openings, rng);
         return new MarginProof(round.roundHash(), statement, leaf.account(), leaf.salt(), leafCommitments, transmitted, products, absoluteSizes,
                 range);
     }

@@ -12,13 +12,13 @@ import java.util.Set;
  * hash (round id, root hash and commitments, price snapshot, assets), the price-snapshot hash and
  * root hash by name, the account, its salted account hash, the level, every statement term, then
  * every base commitment (leaf commitments first). Market by market its product proof and its
- * absolute-size proof follow on the same transcript, then the
- * range proofs fork it chunk by chunk, so each challenge depends on everything before it. The slots'
- * commitments are linear forms of the appended base commitments with public coefficients, so the
- * range proofs do not append them again ("bound by the caller").
+ * absolute-size proof follow on the same transcript, then the digit range proof, so each challenge
+ * depends on everything before it. The slots' commitments are linear forms of the appended base
+ * commitments with public coefficients, so the range proof does not append them again ("bound by
+ * the caller").
  */
 final class MarginTranscript {
-    static final String PROTOCOL = "marginsim/margin-sufficiency/v4";
+    static final String PROTOCOL = "marginsim/margin-sufficiency/v5";
 
     private MarginTranscript() {
     }

@@ -1,6 +1,6 @@
 package dev.marginsim.prover.margin;
 
-import dev.marginsim.prover.bulletproofs.RangeVerifier;
+import dev.marginsim.prover.bulletproofs.DigitRangeVerifier;
 import dev.marginsim.prover.bulletproofs.Transcript;
 import dev.marginsim.prover.bulletproofs.VerificationEquation;
 import dev.marginsim.prover.curve.Msm;
@@ -28,8 +28,8 @@ import java.util.List;
  * leaf: the proof's salt, account and commitments hash to the leaf the verifier holds from a verified
  * inclusion proof ({@link Failure#COMMITMENT_MISMATCH}); each market's product proof and absolute-size
  * proof ({@link Failure#PROOF_INVALID});
- * the range proofs over every derived slot ({@link Failure#RANGE_PROOF_INVALID}). The Σ-proofs and
- * the range proofs are checked together in one multi-scalar multiplication, each equation times a
+ * the digit range proof over every derived slot ({@link Failure#RANGE_PROOF_INVALID}). The Σ-proofs and
+ * the range proof are checked together in one multi-scalar multiplication, each equation times a
  * random weight; only if that fails are they checked one by one to name the first failure.
  *
  * <p>Passing shows: for integer openings of the commitments (collateral = the leaf's), the protocol's
@@ -107,9 +107,9 @@ public final class MarginVerifier {
             challenges[j] = proof.products().get(j).challenge(t, what);
             absChallenges[j] = proof.absoluteSizes().get(j).challenge(t, what);
         }
-        RangeVerifier.Chunks chunks = RangeVerifier.preparePacked(t, circuit.slotWidths(), proof.rangeProofs());
+        DigitRangeVerifier.Prepared range = DigitRangeVerifier.prepare(t, circuit.slotWidths(), proof.rangeProof());
 
-        // Every product equation and every range chunk, each with its own random weight, in one sum; the
+        // Every product equation and the range proof, each with its own random weight, in one sum; the
         // slots' commitments enter as their linear forms of the bases, so no slot commitment is computed.
         VerificationEquation eq = new VerificationEquation();
         BaseTerms terms = new BaseTerms(bases.length);
@@ -120,13 +120,13 @@ public final class MarginVerifier {
             terms.add(new int[] {size, circuit.market(j, MarginCircuit.M_ABS_SIZE)},
                     proof.absoluteSizes().get(j).addTo(eq, absChallenges[j], Scalar.random(RNG), RNG));
         }
-        terms.addSlots(circuit, chunks.addTo(eq, Scalar.random(RNG), RNG), eq);
+        terms.addSlots(circuit, range.addTo(eq, Scalar.random(RNG), RNG), eq);
         terms.addTo(eq, bases);
         if (eq.holds()) {
             return;
         }
         // Name the first failing check, in the documented order: market by market its product proof and
-        // absolute-size proof, then the range chunks.
+        // absolute-size proof, then the range proof.
         for (int j = 0; j < markets; j++) {
             String what = "market " + statement.markets().get(j).marketId();
             Commitment size = bases[circuit.market(j, MarginCircuit.M_SIZE)];
@@ -134,15 +134,12 @@ public final class MarginVerifier {
                     bases[circuit.market(j, MarginCircuit.M_PRODUCT)], what);
             proof.absoluteSizes().get(j).checkAlone(absChallenges[j], size, bases[circuit.market(j, MarginCircuit.M_ABS_SIZE)], what);
         }
-        for (int c = 0; c < chunks.count(); c++) {
-            VerificationEquation alone = new VerificationEquation();
-            BaseTerms own = new BaseTerms(bases.length);
-            own.addSlots(circuit, chunks.addChunkTo(c, alone, RNG), alone);
-            own.addTo(alone, bases);
-            if (!alone.holds()) {
-                throw new VerificationException(Failure.RANGE_PROOF_INVALID,
-                        "range chunk " + c + ": the range proof over the margin slots does not hold");
-            }
+        VerificationEquation alone = new VerificationEquation();
+        BaseTerms own = new BaseTerms(bases.length);
+        own.addSlots(circuit, range.addTo(alone, Scalar.ONE, RNG), alone);
+        own.addTo(alone, bases);
+        if (!alone.holds()) {
+            throw new VerificationException(Failure.RANGE_PROOF_INVALID, "the range proof over the margin slots does not hold");
         }
         throw new VerificationException(Failure.RANGE_PROOF_INVALID, "the combined margin equation does not hold");
     }
