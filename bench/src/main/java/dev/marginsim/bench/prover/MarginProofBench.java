@@ -2,6 +2,9 @@ package dev.marginsim.bench.prover;
 
 import dev.marginsim.core.price.PriceRound;
 import dev.marginsim.core.price.PriceSnapshot;
+import dev.marginsim.prover.bulletproofs.DigitRangeProof;
+import dev.marginsim.prover.bulletproofs.DigitRangeProver;
+import dev.marginsim.prover.bulletproofs.DigitRangeVerifier;
 import dev.marginsim.prover.bulletproofs.RangeChunks;
 import dev.marginsim.prover.bulletproofs.RangeLayout;
 import dev.marginsim.prover.bulletproofs.RangeProof;
@@ -43,11 +46,11 @@ import java.util.SplittableRandom;
 /**
  * Timed harness for the margin-sufficiency proof (issue 5 goal: ≤ 8 positions and assets, prove
  * ≤ 0.5 s, verify ≤ 50 ms). For each shape (collateral assets × markets) it proves and verifies a
- * seeded healthy pool bound to its leaf in a small private tree, and measures in the same run the
- * peer: bare range proofs over as many values of the same widths, packed the same way (the margin
- * proof's dominant part), so the ratio shows what the bindings, product proofs and derived slots add.
- * It also proves, in the same run, as many values in 64 bits each (version 2's range statement, before
- * remainders got their own narrower widths), to show what the packing saves.
+ * seeded healthy pool bound to its leaf in a small private tree, and measures in the same run two
+ * peers over as many values of the same widths: a bare digit range proof (the margin proof's dominant
+ * part, so the ratio shows what the bindings, product proofs and derived slots add), and the bit-wise
+ * range proofs in packed chunks that version 4 of the margin proof used (docs/proofs-private.md §8), so
+ * the ratio shows what the digit range proof (§10) saves.
  *
  * <p>All shapes are warmed up together for at least {@code warm-up seconds} (default 30) and 10 rounds
  * before any is timed: with a single warm-up round (this harness's first version) the first timed runs
@@ -91,16 +94,18 @@ public final class MarginProofBench {
             for (int i = 0; i < runs; i++) {
                 shape.measure(true);
             }
-            System.out.printf("%d assets × %d markets, %d slots of %d bits in all, packed in chunks of %s bits (%d with"
-                    + " padding; %d if every slot took 64 bits), document %d bytes (GC pauses in the timed runs: %d ms)%n",
-                    shape.assets, shape.markets, shape.slots, shape.usedBits(), java.util.Arrays.toString(shape.chunkBits()),
-                    java.util.Arrays.stream(shape.chunkBits()).sum(), 64 * shape.slots, shape.bytes, Clock.gcMillis() - gc0);
-            System.out.printf("  prove  %s; bare range proof %s; ratio %.2f%n", shape.prove.summary(), shape.peerProve.summary(),
-                    shape.prove.wall() / shape.peerProve.wall());
-            System.out.printf("         every slot in 64 bits (version 2's range statement) %s; packed / 64-bit %.2f%n",
-                    shape.uniformProve.summary(), shape.peerProve.wall() / shape.uniformProve.wall());
-            System.out.printf("  verify %s; bare range proof %s; ratio %.2f%n", shape.verify.summary(), shape.peerVerify.summary(),
-                    shape.verify.wall() / shape.peerVerify.wall());
+            System.out.printf("%d assets × %d markets, %d slots of %d bits in all: digit range proof %s (bit-wise: chunks"
+                    + " of %s bits), document %d bytes (GC pauses in the timed runs: %d ms)%n",
+                    shape.assets, shape.markets, shape.slots, shape.usedBits(), DigitRangeProver.describe(shape.widths),
+                    java.util.Arrays.toString(shape.chunkBits()), shape.bytes, Clock.gcMillis() - gc0);
+            System.out.printf("  prove  %s; bare digit range proof %s; ratio %.2f%n", shape.prove.summary(),
+                    shape.digitProve.summary(), shape.prove.wall() / shape.digitProve.wall());
+            System.out.printf("         bit-wise packed range proofs (version 4) %s; digit / bit-wise %.2f%n",
+                    shape.peerProve.summary(), shape.digitProve.wall() / shape.peerProve.wall());
+            System.out.printf("  verify %s; bare digit range proof %s; ratio %.2f%n", shape.verify.summary(),
+                    shape.digitVerify.summary(), shape.verify.wall() / shape.digitVerify.wall());
+            System.out.printf("         bit-wise packed range proofs (version 4) %s; digit / bit-wise %.2f%n",
+                    shape.peerVerify.summary(), shape.digitVerify.wall() / shape.peerVerify.wall());
         }
     }
 
@@ -122,9 +127,9 @@ public final class MarginProofBench {
         final Clock verify;
         final Clock peerProve;
         final Clock peerVerify;
-        final Clock uniformProve;
+        final Clock digitProve;
+        final Clock digitVerify;
         final int[] widths;
-        final List<Opening> uniformOpenings = new ArrayList<>();
         int bytes;
 
         Shape(int assets, int markets, PrivateTreeBuilder builder, SecureRandom rng, int runs) {
@@ -144,13 +149,13 @@ public final class MarginProofBench {
                 Opening o = Opening.random(rnd.nextLong(Long.MAX_VALUE) >>> (64 - widths[k]), rng);
                 openings.add(o);
                 commitments.add(o.commit());
-                uniformOpenings.add(Opening.random(rnd.nextLong(Long.MAX_VALUE), rng));
             }
             prove = new Clock(runs);
             verify = new Clock(runs);
             peerProve = new Clock(runs);
             peerVerify = new Clock(runs);
-            uniformProve = new Clock(runs);
+            digitProve = new Clock(runs);
+            digitVerify = new Clock(runs);
         }
 
         int usedBits() {
@@ -192,7 +197,11 @@ public final class MarginProofBench {
                 }
                 return null;
             });
-            uniformProve.time(record, () -> RangeProver.proveChunks(Transcript.start("peer64"), 64, uniformOpenings, true, rng));
+            DigitRangeProof digit = digitProve.time(record, () -> DigitRangeProver.prove(peerTranscript(), widths, openings, rng));
+            digitVerify.time(record, () -> {
+                DigitRangeVerifier.verify(peerTranscript(), widths, commitments, digit);
+                return null;
+            });
             if (record) {
                 bytes = JsonOut.bytes(MarginProofJson.write(proof)).length;
             }

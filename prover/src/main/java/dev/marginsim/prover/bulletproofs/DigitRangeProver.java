@@ -22,6 +22,12 @@ public final class DigitRangeProver {
     private DigitRangeProver() {
     }
 
+    /** The gate layout for these widths, for reports: {@code "base 2^b, L lookups, N gates"}. */
+    public static String describe(int[] widths) {
+        DigitLayout layout = DigitLayout.of(widths);
+        return "base 2^" + layout.digitBits + ", " + layout.lookups + " lookups, " + layout.gates + " gates";
+    }
+
     /**
      * Proves that every opening's value lies in [0, 2^{widths[j]}), on a transcript where the caller has
      * bound the values' commitments.
