@@ -73,23 +73,23 @@ public record DigitRangeProof(Point d, Point a, Point s, Point t1, Point t3, Poi
                     + " + " + ROUND_BYTES + "·k bytes (k ≤ " + MAX_ROUNDS + "), got " + (bytes == null ? "none" : bytes.length));
         }
         int k = (bytes.length - FIXED_BYTES) / ROUND_BYTES;
-        int[] at = {0};
+        WireReader in = new WireReader(bytes, "digit range proof");
         Point[] p = new Point[POINTS.length];
         for (int i = 0; i < p.length; i++) {
-            p[i] = point(bytes, at, POINTS[i]);
+            p[i] = in.point(POINTS[i]);
         }
         Scalar[] s = new Scalar[SCALARS.length];
         for (int i = 0; i < s.length; i++) {
-            s[i] = scalar(bytes, at, SCALARS[i]);
+            s[i] = in.scalar(SCALARS[i]);
         }
         List<Point> l = new ArrayList<>(k);
         List<Point> r = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
-            l.add(point(bytes, at, "L[" + i + "]"));
-            r.add(point(bytes, at, "R[" + i + "]"));
+            l.add(in.point("L[" + i + "]"));
+            r.add(in.point("R[" + i + "]"));
         }
-        Scalar ipA = scalar(bytes, at, "a");
-        Scalar ipB = scalar(bytes, at, "b");
+        Scalar ipA = in.scalar("a");
+        Scalar ipB = in.scalar("b");
         return new DigitRangeProof(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], s[0], s[1], s[2], l, r, ipA, ipB);
     }
 
@@ -111,25 +111,5 @@ public record DigitRangeProof(Point d, Point a, Point s, Point t1, Point t3, Poi
     private static int put(byte[] out, int at, byte[] part) {
         System.arraycopy(part, 0, out, at, part.length);
         return at + part.length;
-    }
-
-    private static Point point(byte[] in, int[] at, String name) throws VerificationException {
-        byte[] part = Arrays.copyOfRange(in, at[0], at[0] + Point.BYTES);
-        at[0] += Point.BYTES;
-        try {
-            return Point.decode(part);
-        } catch (VerificationException e) {
-            throw new VerificationException(e.failure(), "digit range proof " + name + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Scalar scalar(byte[] in, int[] at, String name) throws VerificationException {
-        byte[] part = Arrays.copyOfRange(in, at[0], at[0] + Scalar.BYTES);
-        at[0] += Scalar.BYTES;
-        try {
-            return Scalar.decode(part);
-        } catch (VerificationException e) {
-            throw new VerificationException(e.failure(), "digit range proof " + name + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -81,15 +81,7 @@ public final class DigitRangeVerifier {
         t.append("e_blinding", proof.mu());
         t.append("t_x", proof.tHat());
         p.w = t.challenge("w");
-        t.append("ipp-dom-sep", "marginsim/ipp/v1");
-        t.append("ipp-n", layout.gates);
-        int k = proof.rounds();
-        p.u = new Scalar[k];
-        for (int i = 0; i < k; i++) {
-            t.append("L", proof.l().get(i));
-            t.append("R", proof.r().get(i));
-            p.u[i] = t.challenge("u");
-        }
+        p.u = RangeVerifier.innerProductChallenges(t, layout.gates, proof.l(), proof.r());
         p.uInv = Scalar.batchInvert(p.u);
         try {
             p.weights = layout.weights(p.e, p.y, p.z);

@@ -103,22 +103,22 @@ public final class RangeProof {
                             + (bytes == null ? "none" : bytes.length));
         }
         int k = (bytes.length - FIXED_BYTES) / ROUND_BYTES;
-        int[] at = {0};
-        Point a = point(bytes, at, "A");
-        Point s = point(bytes, at, "S");
-        Point t1 = point(bytes, at, "T1");
-        Point t2 = point(bytes, at, "T2");
-        Scalar tauX = scalar(bytes, at, "tau_x");
-        Scalar mu = scalar(bytes, at, "mu");
-        Scalar tHat = scalar(bytes, at, "t_hat");
+        WireReader in = new WireReader(bytes, "range proof");
+        Point a = in.point("A");
+        Point s = in.point("S");
+        Point t1 = in.point("T1");
+        Point t2 = in.point("T2");
+        Scalar tauX = in.scalar("tau_x");
+        Scalar mu = in.scalar("mu");
+        Scalar tHat = in.scalar("t_hat");
         Point[] l = new Point[k];
         Point[] r = new Point[k];
         for (int i = 0; i < k; i++) {
-            l[i] = point(bytes, at, "L[" + i + "]");
-            r[i] = point(bytes, at, "R[" + i + "]");
+            l[i] = in.point("L[" + i + "]");
+            r[i] = in.point("R[" + i + "]");
         }
-        Scalar ipA = scalar(bytes, at, "a");
-        Scalar ipB = scalar(bytes, at, "b");
+        Scalar ipA = in.scalar("a");
+        Scalar ipB = in.scalar("b");
         return new RangeProof(a, s, t1, t2, tauX, mu, tHat, Arrays.asList(l), Arrays.asList(r), ipA, ipB);
     }
 
@@ -201,25 +201,5 @@ public final class RangeProof {
     private static void put(byte[] out, int[] at, byte[] part) {
         System.arraycopy(part, 0, out, at[0], part.length);
         at[0] += part.length;
-    }
-
-    private static Point point(byte[] in, int[] at, String name) throws VerificationException {
-        byte[] part = Arrays.copyOfRange(in, at[0], at[0] + Point.BYTES);
-        at[0] += Point.BYTES;
-        try {
-            return Point.decode(part);
-        } catch (VerificationException e) {
-            throw new VerificationException(e.failure(), "range proof " + name + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Scalar scalar(byte[] in, int[] at, String name) throws VerificationException {
-        byte[] part = Arrays.copyOfRange(in, at[0], at[0] + Scalar.BYTES);
-        at[0] += Scalar.BYTES;
-        try {
-            return Scalar.decode(part);
-        } catch (VerificationException e) {
-            throw new VerificationException(e.failure(), "range proof " + name + ": " + e.getMessage(), e);
-        }
     }
 }

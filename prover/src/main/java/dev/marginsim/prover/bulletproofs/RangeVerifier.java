@@ -472,16 +472,22 @@ public final class RangeVerifier {
         t.append("e_blinding", proof.mu());
         t.append("t_x", proof.tHat());
         p.w = t.challenge("w");
-        t.append("ipp-dom-sep", "marginsim/ipp/v1");
-        t.append("ipp-n", nm);
-        int k = proof.rounds();
-        p.u = new Scalar[k];
-        for (int i = 0; i < k; i++) {
-            t.append("L", proof.l().get(i));
-            t.append("R", proof.r().get(i));
-            p.u[i] = t.challenge("u");
-        }
+        p.u = innerProductChallenges(t, nm, proof.l(), proof.r());
         p.uInv = Scalar.batchInvert(p.u);
         return p;
+    }
+
+    /** Replays the inner-product argument's transcript over n entries: its challenges u₁ … u_k. */
+    static Scalar[] innerProductChallenges(Transcript t, int n, List<dev.marginsim.prover.curve.Point> l,
+            List<dev.marginsim.prover.curve.Point> r) {
+        t.append("ipp-dom-sep", "marginsim/ipp/v1");
+        t.append("ipp-n", n);
+        Scalar[] u = new Scalar[l.size()];
+        for (int i = 0; i < u.length; i++) {
+            t.append("L", l.get(i));
+            t.append("R", r.get(i));
+            u[i] = t.challenge("u");
+        }
+        return u;
     }
 }

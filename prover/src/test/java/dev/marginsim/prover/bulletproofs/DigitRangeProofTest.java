@@ -45,14 +45,9 @@ class DigitRangeProofTest {
         return t;
     }
 
+    /** Extremes of each range alternated with random values inside it (as for the packed proofs). */
     private static List<Opening> openings(int[] widths, SecureRandom rng) {
-        List<Opening> os = new ArrayList<>();
-        for (int j = 0; j < widths.length; j++) {
-            BigInteger max = BigInteger.ONE.shiftLeft(widths[j]).subtract(BigInteger.ONE);
-            BigInteger v = j % 3 == 0 ? max : j % 3 == 1 ? BigInteger.ZERO : new BigInteger(widths[j], rng);
-            os.add(Opening.random(Scalar.ofCanonical(v), rng));
-        }
-        return os;
+        return PackedRangeProofTest.openings(widths, rng);
     }
 
     private static Failure rejection(List<Commitment> cs, int[] widths, DigitRangeProof p) {

@@ -49,7 +49,7 @@ class PackedRangeProofTest {
         return assertThrows(VerificationException.class, () -> verify(cs, widths, ps, rng)).failure();
     }
 
-    private static List<Opening> openings(int[] widths, SecureRandom rng) {
+    static List<Opening> openings(int[] widths, SecureRandom rng) {
         List<Opening> os = new ArrayList<>();
         for (int j = 0; j < widths.length; j++) {
             // Alternate the extremes of each range with a random value inside it.
