@@ -90,6 +90,44 @@ class DigitRangeProofTest {
         assertEquals(8, DigitLayout.of(wide).digitBits, "the 7 × 8 margin statement takes base 256");
     }
 
+    /**
+     * Random statements (1–24 values of widths 1–64; every third trial 70–90 values of widths 40–64,
+     * where base 256 needs fewer gates):
+     * each verifies, and the same proof with one value raised above its width by a random amount does not.
+     */
+    @Test
+    void randomStatements_verify_andRejectAValueAboveItsWidth() throws Exception {
+        long seed = TestRandom.seed("DigitRangeProofTest.random");
+        SecureRandom rng = TestRandom.secure(seed, "random");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        java.util.Set<Integer> bases = new java.util.HashSet<>();
+        for (int trial = 0; trial < 12; trial++) {
+            boolean large = trial % 3 == 2;
+            int[] widths = new int[large ? 70 + random.nextInt(21) : 1 + random.nextInt(24)];
+            for (int j = 0; j < widths.length; j++) {
+                widths[j] = large ? 40 + random.nextInt(25) : 1 + random.nextInt(64);
+            }
+            bases.add(DigitLayout.of(widths).digitBits);
+            List<Opening> os = new ArrayList<>();
+            for (int w : widths) {
+                os.add(Opening.random(Scalar.ofCanonical(new BigInteger(w, rng)), rng));
+            }
+            List<Commitment> cs = RangeProofTest.commit(os);
+            DigitRangeProof p = DigitRangeProver.prove(bound(cs), widths, os, rng);
+            DigitRangeVerifier.verify(bound(cs), widths, cs, p);
+            int bad = random.nextInt(widths.length);
+            BigInteger above = BigInteger.ONE.shiftLeft(widths[bad]).add(new BigInteger(widths[bad], rng));
+            List<Opening> cheat = new ArrayList<>(os);
+            cheat.set(bad, Opening.random(Scalar.ofCanonical(above), rng));
+            List<Commitment> cheatCs = RangeProofTest.commit(cheat);
+            DigitRangeProof forced = DigitRangeProver.proveUnchecked(bound(cheatCs), DigitLayout.of(widths), cheat,
+                    Nonces.from(rng));
+            assertEquals(Failure.RANGE_PROOF_INVALID, rejection(cheatCs, widths, forced),
+                    "seed " + seed + ", trial " + trial + ": value " + bad + " = " + above + " in " + widths[bad] + " bits");
+        }
+        assertEquals(java.util.Set.of(4, 8), bases, "seed " + seed + ": both bases occurred");
+    }
+
     /** Each value at 2^w (one above its range) is refused by the honest prover and rejected when forced. */
     @Test
     void aValueAboveItsWidth_isRejected_whicheverValueAndBase() {
