@@ -76,14 +76,22 @@ public final class DigitRangeProver {
         t.append("D", bigD);
         Scalar e = t.challenge("e");
 
-        // Phase 2: a_L = 1/(e + c), a_R = c + e on the lookups (0 elsewhere), grouped by digit value.
+        // Phase 2: a_R = c + e, a_L = 1/(e + c) on the lookups (0 elsewhere). An honest lookup holds one
+        // of 2^b values, so the inversions are the table's, batched.
+        Scalar[] shifted = new Scalar[layout.base];
+        for (int v = 0; v < shifted.length; v++) {
+            shifted[v] = e.add(Scalar.of(v));
+        }
+        Scalar[] inverse = Scalar.batchInvert(shifted);
         Scalar[] aL = new Scalar[n];
         Scalar[] aR = new Scalar[n];
         java.util.Arrays.fill(aL, Scalar.ZERO);
         java.util.Arrays.fill(aR, Scalar.ZERO);
         for (int i = 0; i < lookups; i++) {
-            aR[i] = (phaseTwo == null ? c[i] : phaseTwo[i]).add(e);
-            aL[i] = aR[i].invert();
+            Scalar digit = phaseTwo == null ? c[i] : phaseTwo[i];
+            aR[i] = digit.add(e);
+            BigInteger d = digit.toBigInteger();
+            aL[i] = d.bitLength() <= layout.digitBits ? inverse[d.intValue()] : aR[i].invert();
         }
         Scalar alpha = rng.next();
         Point bigA = Msm.sum(append(concat(aL, aR), alpha), append(concat(gs, hs), ped.h()));
