@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Verifies digit range proofs ({@link DigitRangeProver}). Returns normally or throws
  * {@link VerificationException}. The polynomial check on t̂ and the inner-product relation are merged
- * with a random weight into one equation (docs/proofs-private.md §10.4), as for {@link RangeVerifier}.
+ * with a random weight into one equation (docs/proofs-private.md §10.3), as for {@link RangeVerifier}.
  */
 public final class DigitRangeVerifier {
     private static final SecureRandom RNG = new SecureRandom();
